@@ -1,0 +1,3 @@
+export * from './lib/load-config';
+export * from './lib/schemas';
+export * from './lib/config.module';

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+
+const port = z.coerce
+  .number({ error: 'must be a whole number from 1 to 65535' })
+  .int('must be a whole number from 1 to 65535')
+  .min(1, 'must be a whole number from 1 to 65535')
+  .max(65535, 'must be a whole number from 1 to 65535');
+
+function urlWithScheme(schemes: readonly string[], example: string) {
+  const message = `must be a URL starting with ${schemes.map((s) => `${s}://`).join(' or ')}, like ${example}`;
+  return z.string({ error: message }).refine((value) => {
+    try {
+      return schemes.includes(new URL(value).protocol.replace(/:$/, ''));
+    } catch {
+      return false;
+    }
+  }, message);
+}
+
+const csv = z
+  .string()
+  .default('')
+  .transform((value) =>
+    value
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item.length > 0),
+  );
+
+const positiveInt = (fallback: number) =>
+  z.coerce
+    .number({ error: 'must be a positive whole number' })
+    .int('must be a positive whole number')
+    .positive('must be a positive whole number')
+    .default(fallback);
+
+/** Variables every Bandstand process reads. */
+export const commonConfigSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: urlWithScheme(['postgres', 'postgresql'], 'postgres://user:password@127.0.0.1:5432/bandstand').default(
+    'postgres://postgres@127.0.0.1:5432/bandstand',
+  ),
+  DATABASE_POOL_MAX: positiveInt(10),
+  REDIS_URL: urlWithScheme(['redis', 'rediss'], 'redis://127.0.0.1:6379/0').default('redis://127.0.0.1:6379/0'),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes')
+    .default('bandstand'),
+  DEPENDENCY_RETRY_MS: positiveInt(2000),
+});
+
+/** The HTTP api process. */
+export const apiConfigSchema = commonConfigSchema.extend({
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: port.default(3000),
+  PUBLIC_URL: urlWithScheme(['http', 'https'], 'https://bandstand.example.org').default('http://localhost:3000'),
+  CONSOLES_DIR: z.string().min(1).default('dist/apps/consoles'),
+  CORS_ORIGINS: csv,
+  BODY_LIMIT_BYTES: positiveInt(1_048_576),
+});
+
+/** The worker process (queues, projections). */
+export const workerConfigSchema = commonConfigSchema.extend({
+  WORKER_CONCURRENCY: positiveInt(4),
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  METRICS_PORT: port.default(9464),
+});
+
+export type CommonConfig = z.output<typeof commonConfigSchema>;
+export type ApiConfig = z.output<typeof apiConfigSchema>;
+export type WorkerConfig = z.output<typeof workerConfigSchema>;

