@@ -33,7 +33,7 @@ export default [
         'error',
         {
           enforceBuildableLibDependency: true,
-          allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$', '^(\\.\\./)+tools/jest/.*\\.cjs$'],
+          allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$', '^(\\.\\./)+(tools/)?jest/[\\w.-]+\\.cjs$'],
           depConstraints: dependencyConstraints(import.meta.dirname),
         },
       ],

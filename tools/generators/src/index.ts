@@ -1,0 +1,1 @@
+export { contextGenerator, type ContextGeneratorSchema } from './context/generator';
