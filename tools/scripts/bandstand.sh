@@ -67,6 +67,10 @@ cmd=${1:-}
 [ $# -gt 0 ] && shift
 pick_node
 ensure_installed
+# The commit-message convention (README, "Contributing") is checked by a hook kept in the repo.
+if [ -d .git ] && [ "$(git config core.hooksPath 2>/dev/null)" != tools/git-hooks ]; then
+  git config core.hooksPath tools/git-hooks 2>/dev/null || true
+fi
 case "$cmd" in
   install) say "Node $("$NODE24" -v) ready; dependencies installed." ;;
   start) exec "$NODE24" tools/scripts/start.mjs "$@" ;;

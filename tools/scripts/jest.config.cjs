@@ -1,0 +1,1 @@
+module.exports = require('../jest/node.preset.cjs')('tools-scripts', __dirname);

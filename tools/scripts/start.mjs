@@ -1,0 +1,53 @@
+// `npm start`: builds what changed, migrates and seeds the database with demo data, then runs the
+// api (serving the three consoles) and the worker until Ctrl-C.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { ensureServices, fail, nx, run, say, warn, workspaceRoot } from './lib/workspace.mjs';
+
+const port = process.env.PORT ?? '3000';
+const env = { ...process.env, PORT: port, CONSOLES_DIR: process.env.CONSOLES_DIR ?? join(workspaceRoot, 'dist', 'apps') };
+const worker = join(workspaceRoot, 'dist', 'apps', 'worker', 'main.js');
+
+await ensureServices();
+say('Building the api, the worker and the three consoles (cached after the first time)');
+if ((await nx(['run-many', '-t', 'build', '-p', 'api', 'worker', 'fan', 'creator', 'staff', '--outputStyle=static'])) !== 0) {
+  fail('The build failed; see above.');
+}
+say('Migrating the database');
+if ((await run(process.execPath, [worker, 'db:migrate'], { env })) !== 0) fail('Migrations failed; see above.');
+say('Seeding demo data (skipped when this database holds it already)');
+if ((await run(process.execPath, [worker, 'db:seed', ...process.argv.slice(2)], { env })) !== 0) fail('Seeding failed; see above.');
+
+const children = [
+  spawn(process.execPath, [join(workspaceRoot, 'dist', 'apps', 'api', 'main.js')], { cwd: workspaceRoot, env, stdio: 'inherit' }),
+  spawn(process.execPath, [worker], { cwd: workspaceRoot, env, stdio: 'inherit' }),
+];
+let stopping = false;
+const stop = (code) => {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+  setTimeout(() => process.exit(code), 5000).unref();
+};
+for (const child of children) {
+  child.on('exit', (code) => {
+    if (!stopping) warn(`A Bandstand process stopped (exit ${code}); stopping the other.`);
+    stop(code ?? 1);
+    if (children.every((c) => c.exitCode !== null || c.signalCode !== null)) process.exit(code ?? 0);
+  });
+}
+process.on('SIGINT', () => stop(0));
+process.on('SIGTERM', () => stop(0));
+
+const base = `http://localhost:${port}`;
+say(
+  [
+    'Bandstand is starting:',
+    `  fan app          ${base}/fan/`,
+    `  creator console  ${base}/creator/`,
+    `  staff console    ${base}/staff/`,
+    `  API docs         ${base}/api/docs`,
+    `  readiness        ${base}/api/health/ready`,
+    'Stop with Ctrl-C.',
+  ].join('\n'),
+);

@@ -1,0 +1,71 @@
+// `npm test`: every check of the workspace — lint, types, unit and integration tests against the
+// real PostgreSQL and Redis, builds, and the HTTP and browser end-to-end suites — then one closing
+// line `N passed, N failed` that CI reads.
+import { spawn } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureChromium, ensureServices, say, workspaceRoot } from './lib/workspace.mjs';
+
+const started = Date.now();
+await ensureServices();
+process.env.CHROMIUM_PATH = ensureChromium();
+
+const resultsDir = join(workspaceRoot, 'dist', 'test-results');
+rmSync(resultsDir, { recursive: true, force: true });
+mkdirSync(resultsDir, { recursive: true });
+
+/** Runs nx, echoing its output, and returns the tasks it lists as failed. */
+function nx(args) {
+  return new Promise((resolve) => {
+    const child = spawn(
+      process.execPath,
+      [join(workspaceRoot, 'node_modules', 'nx', 'dist', 'bin', 'nx.js'), ...args, '--outputStyle=stream'],
+      { cwd: workspaceRoot, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, FORCE_COLOR: '0' } },
+    );
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      process.stdout.write(chunk);
+    });
+    child.on('exit', (code) => {
+      const failed = [];
+      const section = output.split(/Failed tasks:/)[1] ?? '';
+      for (const line of section.split('\n')) {
+        const match = /^\s*-\s+(\S+:\S+)/.exec(line);
+        if (match) failed.push(match[1]);
+      }
+      if (code !== 0 && failed.length === 0) failed.push(`nx ${args.join(' ')} (exit ${code})`);
+      resolve(failed);
+    });
+  });
+}
+
+say('Lint, type checks, unit and integration tests, builds and end-to-end suites');
+const failedTasks = await nx(['run-many', '-t', 'lint', 'typecheck', 'build', 'test']);
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+const rows = [];
+for (const file of readdirSync(resultsDir).filter((name) => name.endsWith('.json')).sort()) {
+  const result = JSON.parse(readFileSync(join(resultsDir, file), 'utf8'));
+  passed += result.passed;
+  failed += result.failed;
+  skipped += result.skipped;
+  rows.push(`  ${result.project.padEnd(28)} ${String(result.passed).padStart(5)} passed ${String(result.failed).padStart(4)} failed`);
+}
+// A failed lint, type check or build counts as one failed check each; failed test tasks are
+// already counted by their tests.
+const otherFailures = failedTasks.filter((task) => !task.endsWith(':test'));
+failed += otherFailures.length;
+const testTasksWithoutResults = failedTasks.filter(
+  (task) => task.endsWith(':test') && !rows.some((row) => row.includes(` ${task.replace(/:test$/, '')} `)),
+);
+failed += testTasksWithoutResults.length;
+
+process.stdout.write(`\nTest results by project:\n${rows.join('\n')}\n`);
+if (failedTasks.length > 0) process.stdout.write(`Failed tasks:\n${failedTasks.map((task) => `  - ${task}`).join('\n')}\n`);
+if (skipped > 0) process.stdout.write(`Skipped tests: ${skipped} (the house rules allow none)\n`);
+process.stdout.write(`Took ${Math.round((Date.now() - started) / 1000)} s\n`);
+process.stdout.write(`${passed} passed, ${failed} failed\n`);
+process.exit(failed > 0 || skipped > 0 || passed === 0 ? 1 : 0);
