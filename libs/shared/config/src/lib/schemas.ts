@@ -55,7 +55,7 @@ export const apiConfigSchema = commonConfigSchema.extend({
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: port.default(3000),
   PUBLIC_URL: urlWithScheme(['http', 'https'], 'https://bandstand.example.org').default('http://localhost:3000'),
-  CONSOLES_DIR: z.string().min(1).default('dist/apps/consoles'),
+  CONSOLES_DIR: z.string().min(1).default('dist/apps'),
   CORS_ORIGINS: csv,
   BODY_LIMIT_BYTES: positiveInt(1_048_576),
 });

@@ -1,0 +1,31 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { type ApiConfig, ConfigModule } from '@bandstand/shared/config';
+import { HealthController, MetricsController } from '@bandstand/shared/http';
+import { ObservabilityModule, provideDependencyChecks } from '@bandstand/shared/observability';
+import { DatabaseCheck, PersistenceModule, platformPersistence } from '@bandstand/shared/persistence';
+import { QueuesModule, RedisCheck } from '@bandstand/shared/queues';
+import { SERVICE_NAME } from './build-info';
+import { MetaController } from './meta/meta.controller';
+
+/** The api's composition root: config, observability, storage, queues and the HTTP endpoints. */
+@Module({})
+export class AppModule {
+  static forRoot(config: ApiConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        ObservabilityModule.forRoot({
+          service: SERVICE_NAME,
+          level: config.LOG_LEVEL,
+          nodeEnv: config.NODE_ENV,
+          dependencyRetryMs: config.DEPENDENCY_RETRY_MS,
+        }),
+        PersistenceModule.forRoot(config, [platformPersistence]),
+        QueuesModule.forRoot(config),
+      ],
+      controllers: [HealthController, MetricsController, MetaController],
+      providers: [...provideDependencyChecks([DatabaseCheck, RedisCheck])],
+    };
+  }
+}

@@ -1,0 +1,23 @@
+import { Controller, Get, Res, VERSION_NEUTRAL } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { MetricsService } from '@bandstand/shared/observability';
+import { type FastifyReply } from 'fastify';
+
+/** Prometheus scrape endpoint of the process. */
+@ApiTags('health')
+@Controller({ path: 'metrics', version: VERSION_NEUTRAL })
+export class MetricsController {
+  constructor(private readonly metrics: MetricsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Prometheus metrics (text exposition format), all prefixed bandstand_' })
+  @ApiProduces('text/plain')
+  @ApiOkResponse({ description: 'Metrics in the Prometheus text format.', schema: { type: 'string' } })
+  async scrape(@Res() reply: FastifyReply): Promise<void> {
+    const body = await this.metrics.render();
+    await reply
+      .header('content-type', this.metrics.contentType)
+      .header('cache-control', 'no-store')
+      .send(body);
+  }
+}

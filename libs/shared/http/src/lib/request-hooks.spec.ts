@@ -1,0 +1,34 @@
+import { correlationIdFromRequest } from './request-hooks';
+import { allowedOrigins } from './http-app';
+
+describe('correlationIdFromRequest', () => {
+  it('adopts a well-formed id offered by the caller', () => {
+    expect(correlationIdFromRequest({ headers: { 'x-correlation-id': 'checkout-12' } })).toBe('checkout-12');
+  });
+
+  it.each([undefined, '', 'has space', 'x'.repeat(200)])('generates a UUID instead of %p', (offered) => {
+    const id = correlationIdFromRequest({
+      headers: offered === undefined ? {} : { 'x-correlation-id': offered },
+    });
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('generates a UUID when the header is repeated', () => {
+    const id = correlationIdFromRequest({ headers: { 'x-correlation-id': ['a', 'b'] } });
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe('allowedOrigins', () => {
+  it('is the origin of PUBLIC_URL plus the configured origins, normalised', () => {
+    const origins = allowedOrigins({
+      PUBLIC_URL: 'https://bandstand.example.org/app/',
+      CORS_ORIGINS: ['https://partner.example/', 'http://localhost:4200'],
+    });
+    expect([...origins].sort()).toEqual([
+      'http://localhost:4200',
+      'https://bandstand.example.org',
+      'https://partner.example',
+    ]);
+  });
+});
