@@ -49,6 +49,11 @@ describe('context generator', () => {
       "schema: 'live_events'",
     );
     expect(tree.read('libs/live-events/web/tsconfig.json', 'utf-8')).toContain('strictTemplates');
+    expect(tree.read('libs/live-events/web/eslint.config.mjs', 'utf-8')).toContain('angular.configs.templateRecommended');
+    expect(readProjectConfiguration(tree, 'live-events-web').targets?.['test']?.options).toEqual({
+      env: { NODE_OPTIONS: '--disable-warning=ExperimentalWarning' },
+    });
+    expect(readProjectConfiguration(tree, 'live-events-server').targets?.['test']).toBeUndefined();
   });
 
   it('writes the docs page with what the context owns', async () => {

@@ -84,6 +84,9 @@ function addLayer(tree: Tree, vars: TemplateVars, layer: Layer): void {
         executor: 'nx:run-commands',
         options: { command: `tsc -p ${root}/tsconfig.lib.json --noEmit && tsc -p ${root}/tsconfig.spec.json --noEmit` },
       },
+      // jest-preset-angular compiles Angular's .mjs to CommonJS itself; --experimental-vm-modules
+      // (nx.json's default for Node projects) would make Jest load them as ESM again.
+      ...(layer === 'web' ? { test: { options: { env: { NODE_OPTIONS: '--disable-warning=ExperimentalWarning' } } } } : {}),
     },
   });
 
@@ -128,10 +131,7 @@ function addLayer(tree: Tree, vars: TemplateVars, layer: Layer): void {
     `${root}/jest.config.cjs`,
     `module.exports = require('${up}tools/jest/${preset}.preset.cjs')('${project}', __dirname);\n`,
   );
-  tree.write(
-    `${root}/eslint.config.mjs`,
-    `import baseConfig from '${up}eslint.config.mjs';\n\nexport default [...baseConfig];\n`,
-  );
+  tree.write(`${root}/eslint.config.mjs`, layer === 'web' ? angularEslintConfig(up) : nodeEslintConfig(up));
 
   for (const [path, content] of Object.entries(layerSources(vars, layer))) {
     tree.write(`${root}/${path}`, content);
@@ -313,6 +313,34 @@ function writeDocsPage(tree: Tree, v: TemplateVars): void {
       '',
     ].join('\n'),
   );
+}
+
+function nodeEslintConfig(up: string): string {
+  return `import baseConfig from '${up}eslint.config.mjs';\n\nexport default [...baseConfig];\n`;
+}
+
+function angularEslintConfig(up: string): string {
+  return [
+    "import angular from 'angular-eslint';",
+    `import baseConfig from '${up}eslint.config.mjs';`,
+    '',
+    'export default [',
+    '  ...baseConfig,',
+    "  ...angular.configs.tsRecommended.map((config) => ({ ...config, files: ['**/*.ts'] })),",
+    '  {',
+    "    files: ['**/*.ts'],",
+    '    processor: angular.processInlineTemplates,',
+    '    rules: {',
+    "      '@angular-eslint/component-selector': ['error', { type: 'element', prefix: 'bs', style: 'kebab-case' }],",
+    "      '@angular-eslint/directive-selector': ['error', { type: 'attribute', prefix: 'bs', style: 'camelCase' }],",
+    "      '@angular-eslint/prefer-on-push-component-change-detection': 'error',",
+    '    },',
+    '  },',
+    "  ...angular.configs.templateRecommended.map((config) => ({ ...config, files: ['**/*.html'] })),",
+    "  ...angular.configs.templateAccessibility.map((config) => ({ ...config, files: ['**/*.html'] })),",
+    '];',
+    '',
+  ].join('\n');
 }
 
 function json(value: unknown): string {
