@@ -3,3 +3,4 @@ export * from './lib/problem-details';
 export * from './lib/page';
 export * from './lib/health-report';
 export * from './lib/service-meta';
+export * from './lib/job-progress';

@@ -1,11 +1,8 @@
+import { type JobProgress } from '@bandstand/shared/contracts';
 import { type Job } from 'bullmq';
 
-/** How far a job is: `done` of `total` units, optionally in a named stage. Consoles show it as is. */
-export interface JobProgress {
-  readonly done: number;
-  readonly total: number;
-  readonly stage?: string;
-}
+// The shape lives in the contracts so that the consoles read what the jobs report.
+export { type JobProgress, progressPercent } from '@bandstand/shared/contracts';
 
 function isNonNegativeInteger(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0;
@@ -32,10 +29,4 @@ export function readJobProgress(job: Pick<Job, 'progress'>): JobProgress | undef
   const { done, total, stage } = value as Record<string, unknown>;
   if (!isNonNegativeInteger(done) || !isNonNegativeInteger(total) || done > total) return undefined;
   return typeof stage === 'string' ? { done, total, stage } : { done, total };
-}
-
-/** Whole percent (0–100) of a progress, for bars; a job with nothing to do is complete. */
-export function progressPercent(progress: JobProgress): number {
-  if (progress.total === 0) return 100;
-  return Math.floor((progress.done * 100) / progress.total);
 }

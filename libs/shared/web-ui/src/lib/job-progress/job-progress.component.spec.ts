@@ -2,9 +2,9 @@ import { provideZonelessChangeDetection } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { MatProgressBarHarness } from '@angular/material/progress-bar/testing';
-import { type JobProgress, JobProgressComponent } from './job-progress.component';
+import { type JobState, JobProgressComponent } from './job-progress.component';
 
-async function render(progress: JobProgress) {
+async function render(progress: JobState) {
   TestBed.configureTestingModule({ providers: [provideZonelessChangeDetection()] });
   const fixture = TestBed.createComponent(JobProgressComponent);
   fixture.componentRef.setInput('label', 'Importing the March DSR');

@@ -2,12 +2,10 @@ import { DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { MatIcon } from '@angular/material/icon';
 import { MatProgressBar } from '@angular/material/progress-bar';
+import { type JobStatus } from '@bandstand/shared/contracts';
 
-/** Where a background job stands. */
-export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed';
-
-/** What a job has reported about its progress. */
-export interface JobProgress {
+/** What a console knows of a background job: its status and the progress it reported. */
+export interface JobState {
   readonly status: JobStatus;
   /** Units of work done so far (rows, files, payees…). */
   readonly done?: number;
@@ -107,7 +105,7 @@ const STATUS_TEXT: Record<JobStatus, string> = {
   },
 })
 export class JobProgressComponent {
-  readonly progress = input.required<JobProgress>();
+  readonly progress = input.required<JobState>();
   /** What the job is, e.g. "Importing the March DSR". */
   readonly label = input.required<string>();
 
