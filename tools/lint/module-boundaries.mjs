@@ -17,9 +17,15 @@ export function contexts(workspaceRoot = process.cwd()) {
 export function dependencyConstraints(workspaceRoot = process.cwd()) {
   return [
     // type: what kind of project may import what kind
-    { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:server', 'type:web', 'type:util'] },
+    {
+      sourceTag: 'type:app',
+      onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:server', 'type:web', 'type:util'],
+    },
     { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts', 'type:util'] },
-    { sourceTag: 'type:server', onlyDependOnLibsWithTags: ['type:server', 'type:domain', 'type:contracts', 'type:util'] },
+    {
+      sourceTag: 'type:server',
+      onlyDependOnLibsWithTags: ['type:server', 'type:domain', 'type:contracts', 'type:util'],
+    },
     { sourceTag: 'type:web', onlyDependOnLibsWithTags: ['type:web', 'type:contracts', 'type:util'] },
     { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:util'] },
     { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts', 'type:util'] },

@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import { ensureServices, fail, nx, run, workspaceRoot } from './lib/workspace.mjs';
 
 const [command, ...args] = process.argv.slice(2);
-if (!['db:migrate', 'db:reset', 'db:seed'].includes(command ?? '')) fail('usage: db.mjs db:migrate|db:reset|db:seed [options]');
+if (!['db:migrate', 'db:reset', 'db:seed'].includes(command ?? ''))
+  fail('usage: db.mjs db:migrate|db:reset|db:seed [options]');
 await ensureServices();
-if ((await nx(['build', 'worker', '--outputStyle=static'])) !== 0) fail('The worker build failed; see above.');
-process.exit(await run(process.execPath, [join(workspaceRoot, 'dist', 'apps', 'worker', 'main.js'), command, ...args]));
+if ((await nx(['build', 'worker', '--outputStyle=static'])) !== 0)
+  fail('The worker build failed; see above.');
+process.exit(
+  await run(process.execPath, [join(workspaceRoot, 'dist', 'apps', 'worker', 'main.js'), command, ...args]),
+);

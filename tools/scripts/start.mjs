@@ -5,21 +5,44 @@ import { join } from 'node:path';
 import { ensureServices, fail, nx, run, say, warn, workspaceRoot } from './lib/workspace.mjs';
 
 const port = process.env.PORT ?? '3000';
-const env = { ...process.env, PORT: port, CONSOLES_DIR: process.env.CONSOLES_DIR ?? join(workspaceRoot, 'dist', 'apps') };
+const env = {
+  ...process.env,
+  PORT: port,
+  CONSOLES_DIR: process.env.CONSOLES_DIR ?? join(workspaceRoot, 'dist', 'apps'),
+};
 const worker = join(workspaceRoot, 'dist', 'apps', 'worker', 'main.js');
 
 await ensureServices();
 say('Building the api, the worker and the three consoles (cached after the first time)');
-if ((await nx(['run-many', '-t', 'build', '-p', 'api', 'worker', 'fan', 'creator', 'staff', '--outputStyle=static'])) !== 0) {
+if (
+  (await nx([
+    'run-many',
+    '-t',
+    'build',
+    '-p',
+    'api',
+    'worker',
+    'fan',
+    'creator',
+    'staff',
+    '--outputStyle=static',
+  ])) !== 0
+) {
   fail('The build failed; see above.');
 }
 say('Migrating the database');
-if ((await run(process.execPath, [worker, 'db:migrate'], { env })) !== 0) fail('Migrations failed; see above.');
+if ((await run(process.execPath, [worker, 'db:migrate'], { env })) !== 0)
+  fail('Migrations failed; see above.');
 say('Seeding demo data (skipped when this database holds it already)');
-if ((await run(process.execPath, [worker, 'db:seed', ...process.argv.slice(2)], { env })) !== 0) fail('Seeding failed; see above.');
+if ((await run(process.execPath, [worker, 'db:seed', ...process.argv.slice(2)], { env })) !== 0)
+  fail('Seeding failed; see above.');
 
 const children = [
-  spawn(process.execPath, [join(workspaceRoot, 'dist', 'apps', 'api', 'main.js')], { cwd: workspaceRoot, env, stdio: 'inherit' }),
+  spawn(process.execPath, [join(workspaceRoot, 'dist', 'apps', 'api', 'main.js')], {
+    cwd: workspaceRoot,
+    env,
+    stdio: 'inherit',
+  }),
   spawn(process.execPath, [worker], { cwd: workspaceRoot, env, stdio: 'inherit' }),
 ];
 let stopping = false;

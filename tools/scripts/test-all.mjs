@@ -40,19 +40,42 @@ function nx(args) {
   });
 }
 
+say('Formatting (prettier --check; fix with npm run format)');
+const formatted = await new Promise((resolve) => {
+  const child = spawn(
+    process.execPath,
+    [
+      join(workspaceRoot, 'node_modules', 'prettier', 'bin', 'prettier.cjs'),
+      '--check',
+      '--log-level=warn',
+      '.',
+    ],
+    {
+      cwd: workspaceRoot,
+      stdio: 'inherit',
+    },
+  );
+  child.on('exit', (code) => resolve(code === 0));
+});
+
 say('Lint, type checks, unit and integration tests, builds and end-to-end suites');
 const failedTasks = await nx(['run-many', '-t', 'lint', 'typecheck', 'build', 'test']);
+if (!formatted) failedTasks.push('workspace:format');
 
 let passed = 0;
 let failed = 0;
 let skipped = 0;
 const rows = [];
-for (const file of readdirSync(resultsDir).filter((name) => name.endsWith('.json')).sort()) {
+for (const file of readdirSync(resultsDir)
+  .filter((name) => name.endsWith('.json'))
+  .sort()) {
   const result = JSON.parse(readFileSync(join(resultsDir, file), 'utf8'));
   passed += result.passed;
   failed += result.failed;
   skipped += result.skipped;
-  rows.push(`  ${result.project.padEnd(28)} ${String(result.passed).padStart(5)} passed ${String(result.failed).padStart(4)} failed`);
+  rows.push(
+    `  ${result.project.padEnd(28)} ${String(result.passed).padStart(5)} passed ${String(result.failed).padStart(4)} failed`,
+  );
 }
 // A failed lint, type check or build counts as one failed check each; failed test tasks are
 // already counted by their tests.
@@ -64,7 +87,8 @@ const testTasksWithoutResults = failedTasks.filter(
 failed += testTasksWithoutResults.length;
 
 process.stdout.write(`\nTest results by project:\n${rows.join('\n')}\n`);
-if (failedTasks.length > 0) process.stdout.write(`Failed tasks:\n${failedTasks.map((task) => `  - ${task}`).join('\n')}\n`);
+if (failedTasks.length > 0)
+  process.stdout.write(`Failed tasks:\n${failedTasks.map((task) => `  - ${task}`).join('\n')}\n`);
 if (skipped > 0) process.stdout.write(`Skipped tests: ${skipped} (the house rules allow none)\n`);
 process.stdout.write(`Took ${Math.round((Date.now() - started) / 1000)} s\n`);
 process.stdout.write(`${passed} passed, ${failed} failed\n`);

@@ -13,7 +13,14 @@ import {
   workspaceRoot,
 } from '@bandstand/shared/testing';
 import { type Page } from 'playwright-core';
-import { DESKTOP, launchBrowser, PHONE, type TestBrowser, type ViewportSize, watchProblems } from './support/browser';
+import {
+  DESKTOP,
+  launchBrowser,
+  PHONE,
+  type TestBrowser,
+  type ViewportSize,
+  watchProblems,
+} from './support/browser';
 import { CONSOLES, type ExpectedConsole } from './support/consoles';
 
 const SCREENSHOTS = join(workspaceRoot(), 'dist', 'test-output', 'screenshots');
@@ -63,64 +70,83 @@ describe('the consoles, served by the built api on a migrated database', () => {
   }
 
   describe.each(CONSOLES)('the $name console', (expected) => {
-    it.each([DESKTOP, PHONE])('works at $name size ($width×$height): shell, live status, every section', async (size) => {
-      const { page, watch } = await openConsole(expected, size);
-      try {
-        await page.waitForURL(`${api.url}/${expected.name}/${expected.statusPath}`);
-        expect(await page.locator('mat-toolbar .bs-brand').textContent()).toContain(`Bandstand${expected.title}`);
-        expect(await page.title()).toBe(
-          `${expected.sections.find((section) => section.path === expected.statusPath)?.heading ?? '?'} · Bandstand ${expected.title}`,
-        );
-
-        // The status section shows what the api really reports, dependency by dependency.
-        const readiness = await fetch(`${api.url}/api/health/ready`);
-        const report = (await readiness.json()) as HealthReport;
-        expect(report.status).toBe('up');
-        await page.getByText('The platform is ready').waitFor();
-        const shown = await page
-          .locator('.bs-dependency')
-          .evaluateAll((rows) =>
-            rows.map((row) => [row.querySelector('.bs-dependency-name')?.textContent, row.querySelector('.bs-dependency-status')?.textContent]),
+    it.each([DESKTOP, PHONE])(
+      'works at $name size ($width×$height): shell, live status, every section',
+      async (size) => {
+        const { page, watch } = await openConsole(expected, size);
+        try {
+          await page.waitForURL(`${api.url}/${expected.name}/${expected.statusPath}`);
+          expect(await page.locator('mat-toolbar .bs-brand').textContent()).toContain(
+            `Bandstand${expected.title}`,
           );
-        expect(shown).toEqual(report.dependencies.map((dependency) => [dependency.name, dependency.status]));
-        expect(await page.locator('.bs-meta-version').textContent()).toMatch(/^\d+\.\d+\.\d+/);
+          expect(await page.title()).toBe(
+            `${expected.sections.find((section) => section.path === expected.statusPath)?.heading ?? '?'} · Bandstand ${expected.title}`,
+          );
 
-        // The latency cards settle on the latencies listed above (they count up first).
-        await page.locator('bs-number-cards svg g[ngx-charts-card]').first().waitFor();
-        await page.waitForFunction(() => {
-          const listed = [...document.querySelectorAll('.bs-dependency-latency')].map((cell) => cell.textContent?.trim());
-          const cards = [...document.querySelectorAll('bs-number-cards text.value-text')].map((text) => text.textContent?.trim());
-          return listed.length > 0 && JSON.stringify(listed) === JSON.stringify(cards);
-        });
+          // The status section shows what the api really reports, dependency by dependency.
+          const readiness = await fetch(`${api.url}/api/health/ready`);
+          const report = (await readiness.json()) as HealthReport;
+          expect(report.status).toBe('up');
+          await page.getByText('The platform is ready').waitFor();
+          const shown = await page
+            .locator('.bs-dependency')
+            .evaluateAll((rows) =>
+              rows.map((row) => [
+                row.querySelector('.bs-dependency-name')?.textContent,
+                row.querySelector('.bs-dependency-status')?.textContent,
+              ]),
+            );
+          expect(shown).toEqual(
+            report.dependencies.map((dependency) => [dependency.name, dependency.status]),
+          );
+          expect(await page.locator('.bs-meta-version').textContent()).toMatch(/^\d+\.\d+\.\d+/);
 
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-        expect(overflow).toBeLessThanOrEqual(0);
+          // The latency cards settle on the latencies listed above (they count up first).
+          await page.locator('bs-number-cards svg g[ngx-charts-card]').first().waitFor();
+          await page.waitForFunction(() => {
+            const listed = [...document.querySelectorAll('.bs-dependency-latency')].map((cell) =>
+              cell.textContent?.trim(),
+            );
+            const cards = [...document.querySelectorAll('bs-number-cards text.value-text')].map((text) =>
+              text.textContent?.trim(),
+            );
+            return listed.length > 0 && JSON.stringify(listed) === JSON.stringify(cards);
+          });
 
-        const screenshot = join(SCREENSHOTS, `${expected.name}-${size.name}.png`);
-        await page.screenshot({ path: screenshot, animations: 'disabled' });
-        process.stdout.write(`screenshot of the ${expected.name} console at ${size.name} size: ${screenshot}\n`);
+          const overflow = await page.evaluate(
+            () => document.documentElement.scrollWidth - window.innerWidth,
+          );
+          expect(overflow).toBeLessThanOrEqual(0);
 
-        const sidenav = page.locator('mat-sidenav');
-        if (size === PHONE) expect(await sidenav.isVisible()).toBe(false);
-        else expect(await sidenav.isVisible()).toBe(true);
+          const screenshot = join(SCREENSHOTS, `${expected.name}-${size.name}.png`);
+          await page.screenshot({ path: screenshot, animations: 'disabled' });
+          process.stdout.write(
+            `screenshot of the ${expected.name} console at ${size.name} size: ${screenshot}\n`,
+          );
 
-        for (const section of expected.sections) {
-          if (size === PHONE) await page.getByRole('button', { name: 'Open navigation' }).click();
-          await page.locator('nav').getByRole('link', { name: section.label, exact: true }).click();
-          await page.waitForURL(`${api.url}/${expected.name}/${section.path}`);
-          expect(await heading(page)).toBe(section.heading);
-          expect(await page.locator('nav [aria-current="page"]').textContent()).toContain(section.label);
-          expect(await page.locator('main bs-empty-state').count()).toBe(1);
-          // Leaving the status section mid-request would cancel its request; let it answer first.
-          if (section.path === expected.statusPath) await page.getByText('The platform is ready').waitFor();
-          if (size === PHONE) await page.waitForFunction(() => !document.querySelector('mat-sidenav.mat-drawer-opened'));
+          const sidenav = page.locator('mat-sidenav');
+          if (size === PHONE) expect(await sidenav.isVisible()).toBe(false);
+          else expect(await sidenav.isVisible()).toBe(true);
+
+          for (const section of expected.sections) {
+            if (size === PHONE) await page.getByRole('button', { name: 'Open navigation' }).click();
+            await page.locator('nav').getByRole('link', { name: section.label, exact: true }).click();
+            await page.waitForURL(`${api.url}/${expected.name}/${section.path}`);
+            expect(await heading(page)).toBe(section.heading);
+            expect(await page.locator('nav [aria-current="page"]').textContent()).toContain(section.label);
+            expect(await page.locator('main bs-empty-state').count()).toBe(1);
+            // Leaving the status section mid-request would cancel its request; let it answer first.
+            if (section.path === expected.statusPath) await page.getByText('The platform is ready').waitFor();
+            if (size === PHONE)
+              await page.waitForFunction(() => !document.querySelector('mat-sidenav.mat-drawer-opened'));
+          }
+
+          expect(await watch.settle()).toEqual({ consoleErrors: [], pageErrors: [], failedRequests: [] });
+        } finally {
+          await page.close();
         }
-
-        expect(await watch.settle()).toEqual({ consoleErrors: [], pageErrors: [], failedRequests: [] });
-      } finally {
-        await page.close();
-      }
-    });
+      },
+    );
   });
 
   it('opens a deep link into the staff console through the SPA fallback', async () => {

@@ -1,6 +1,13 @@
 import { NestFactory } from '@nestjs/core';
 import { loadConfigOrExit, type WorkerConfig, workerConfigSchema } from '@bandstand/shared/config';
-import { type AppLogger, createLogger, handleFatalErrors, PinoNestLogger, ROOT_LOGGER, wantsPrettyLogs } from '@bandstand/shared/observability';
+import {
+  type AppLogger,
+  createLogger,
+  handleFatalErrors,
+  PinoNestLogger,
+  ROOT_LOGGER,
+  wantsPrettyLogs,
+} from '@bandstand/shared/observability';
 import { persistenceContexts, seedContributors } from './app/contexts';
 import { runDatabaseCli } from './app/database-cli';
 import { SERVICE_NAME } from './app/service-name';
@@ -23,7 +30,10 @@ async function runWorker(config: WorkerConfig): Promise<void> {
     pretty: wantsPrettyLogs(config.NODE_ENV, process.stdout.isTTY),
   });
   try {
-    const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true, abortOnError: false });
+    const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+      bufferLogs: true,
+      abortOnError: false,
+    });
     logger = app.get<AppLogger>(ROOT_LOGGER);
     app.useLogger(app.get(PinoNestLogger));
     handleFatalErrors(logger);

@@ -7,7 +7,9 @@ import { fileURLToPath } from 'node:url';
 
 export const workspaceRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
-const colour = process.stderr.isTTY ? (code, text) => `\u001b[${code}m${text}\u001b[0m` : (_code, text) => text;
+const colour = process.stderr.isTTY
+  ? (code, text) => `\u001b[${code}m${text}\u001b[0m`
+  : (_code, text) => text;
 export const say = (text) => process.stderr.write(`${colour('1;34', '[bandstand]')} ${text}\n`);
 export const warn = (text) => process.stderr.write(`${colour('1;33', '[bandstand]')} ${text}\n`);
 export const fail = (text) => {
@@ -24,7 +26,11 @@ export function run(command, args, options = {}) {
 }
 
 export function nx(args, options) {
-  return run(process.execPath, [join(workspaceRoot, 'node_modules', 'nx', 'dist', 'bin', 'nx.js'), ...args], options);
+  return run(
+    process.execPath,
+    [join(workspaceRoot, 'node_modules', 'nx', 'dist', 'bin', 'nx.js'), ...args],
+    options,
+  );
 }
 
 function reachable(host, port, timeoutMs = 1500) {
@@ -54,10 +60,17 @@ const services = [
     compose: 'postgres',
     // Debian's cluster wrapper, as on the machines this project is built on (shared/TOOLCHAIN.md).
     start: () => {
-      const versions = spawnSync('ls', ['/etc/postgresql'], { encoding: 'utf8' }).stdout.trim().split('\n').filter(Boolean);
+      const versions = spawnSync('ls', ['/etc/postgresql'], { encoding: 'utf8' })
+        .stdout.trim()
+        .split('\n')
+        .filter(Boolean);
       const version = versions.at(-1);
       if (!version || !existsSync('/usr/bin/pg_ctlcluster')) return false;
-      return spawnSync('pg_ctlcluster', ['--skip-systemctl-redirect', version, 'main', 'start'], { stdio: 'ignore' }).status === 0;
+      return (
+        spawnSync('pg_ctlcluster', ['--skip-systemctl-redirect', version, 'main', 'start'], {
+          stdio: 'ignore',
+        }).status === 0
+      );
     },
   },
   {
@@ -68,7 +81,19 @@ const services = [
     compose: 'redis',
     start: () => {
       if (!existsSync('/usr/bin/redis-server')) return false;
-      const args = ['--daemonize', 'yes', '--bind', '127.0.0.1', '-::1', '--port', '6379', '--save', '', '--appendonly', 'no'];
+      const args = [
+        '--daemonize',
+        'yes',
+        '--bind',
+        '127.0.0.1',
+        '-::1',
+        '--port',
+        '6379',
+        '--save',
+        '',
+        '--appendonly',
+        'no',
+      ];
       return spawnSync('redis-server', args, { stdio: 'ignore' }).status === 0;
     },
   },
@@ -107,10 +132,14 @@ export function ensureChromium() {
   if (process.env.CHROMIUM_PATH) fail(`CHROMIUM_PATH=${wanted} does not exist.`);
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!root || !existsSync('/usr/bin/apt-get')) {
-    fail('The browser tests need Chromium: install it (Debian/Ubuntu: sudo apt-get install -y chromium) or set CHROMIUM_PATH.');
+    fail(
+      'The browser tests need Chromium: install it (Debian/Ubuntu: sudo apt-get install -y chromium) or set CHROMIUM_PATH.',
+    );
   }
   say("Installing Debian's chromium for the browser tests (apt-get install -y chromium)");
-  const install = () => spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { stdio: 'inherit' }).status === 0;
+  const install = () =>
+    spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { stdio: 'inherit' })
+      .status === 0;
   if (!install()) {
     spawnSync('apt-get', ['update'], { stdio: 'inherit' });
     if (!install()) fail('apt-get could not install chromium; install it by hand or set CHROMIUM_PATH.');

@@ -3,7 +3,18 @@
 import { readFileSync } from 'node:fs';
 
 /** Commit types, as in Conventional Commits. */
-export const COMMIT_TYPES = ['feat', 'fix', 'perf', 'refactor', 'docs', 'test', 'build', 'ci', 'chore', 'revert'] as const;
+export const COMMIT_TYPES = [
+  'feat',
+  'fix',
+  'perf',
+  'refactor',
+  'docs',
+  'test',
+  'build',
+  'ci',
+  'chore',
+  'revert',
+] as const;
 
 const HEADER = /^(?<type>[a-z]+)\((?<scope>[a-z0-9]+(?:-[a-z0-9]+)*)\)(?<breaking>!)?: (?<summary>\S.*)$/;
 
@@ -14,14 +25,18 @@ export function commitMessageProblems(message: string): string[] {
   if (/^(Merge|Revert) /.test(header) || /^(fixup|squash)! /.test(header)) return [];
   const match = HEADER.exec(header);
   if (!match?.groups) {
-    return ['The first line must read `type(scope): summary`, e.g. `feat(royalties): split sheets effective from a date`.'];
+    return [
+      'The first line must read `type(scope): summary`, e.g. `feat(royalties): split sheets effective from a date`.',
+    ];
   }
   const problems: string[] = [];
   const { type = '', summary = '' } = match.groups;
-  if (!(COMMIT_TYPES as readonly string[]).includes(type)) problems.push(`Unknown type "${type}": use one of ${COMMIT_TYPES.join(', ')}.`);
+  if (!(COMMIT_TYPES as readonly string[]).includes(type))
+    problems.push(`Unknown type "${type}": use one of ${COMMIT_TYPES.join(', ')}.`);
   if (header.length > 100) problems.push(`The first line has ${header.length} characters; keep it to 100.`);
   if (summary.endsWith('.')) problems.push('The summary does not end with a full stop.');
-  if ((lines[1] ?? '').trim() !== '') problems.push('Leave the second line empty; the body starts on the third.');
+  if ((lines[1] ?? '').trim() !== '')
+    problems.push('Leave the second line empty; the body starts on the third.');
   return problems;
 }
 

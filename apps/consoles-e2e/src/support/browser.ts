@@ -75,21 +75,22 @@ export function watchProblems(page: Page): ProblemWatch {
   });
   page.on('pageerror', (error) => problems.pageErrors.push(error.message));
   page.on('requestfailed', (request) => {
-    const failed = () => problems.failedRequests.push(`${request.method()} ${request.url()}: ${request.failure()?.errorText ?? 'failed'}`);
+    const failed = () =>
+      problems.failedRequests.push(
+        `${request.method()} ${request.url()}: ${request.failure()?.errorText ?? 'failed'}`,
+      );
     // Chromium now and then reports a request as aborted although its whole response reached the
     // page (the page shows that very response; only DevTools lost the body). A request failed when
     // no response came back at all.
     pending.push(
-      request.response().then(
-        (response) => {
-          if (response === null) failed();
-        },
-        failed,
-      ),
+      request.response().then((response) => {
+        if (response === null) failed();
+      }, failed),
     );
   });
   page.on('response', (response) => {
-    if (response.status() >= 400) problems.failedRequests.push(`${response.request().method()} ${response.url()}: ${response.status()}`);
+    if (response.status() >= 400)
+      problems.failedRequests.push(`${response.request().method()} ${response.url()}: ${response.status()}`);
   });
   return {
     settle: async () => {

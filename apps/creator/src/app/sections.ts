@@ -23,10 +23,12 @@ export const SECTIONS: readonly Section[] = [
     label: 'Overview',
     icon: 'dashboard',
     heading: 'Overview',
-    purpose: 'Your earnings day by day, week by week and month by month, the payout schedule, streams and sales by territory and platform, growth trends and revenue forecasts.',
+    purpose:
+      'Your earnings day by day, week by week and month by month, the payout schedule, streams and sales by territory and platform, growth trends and revenue forecasts.',
     upcoming: {
       heading: 'Your earnings and audience will appear here',
-      message: 'Earnings, payouts, streams and sales by territory and forecasts arrive with the royalties and analytics contexts. Until then this page shows the live state of the platform.',
+      message:
+        'Earnings, payouts, streams and sales by territory and forecasts arrive with the royalties and analytics contexts. Until then this page shows the live state of the platform.',
     },
   },
   {
@@ -34,7 +36,8 @@ export const SECTIONS: readonly Section[] = [
     label: 'Catalog',
     icon: 'album',
     heading: 'Catalog',
-    purpose: 'Releases and tracks with their ISRC, UPC and credits; batch metadata editing; a release calendar with embargo dates; draft and released versions; DDEX ERN import.',
+    purpose:
+      'Releases and tracks with their ISRC, UPC and credits; batch metadata editing; a release calendar with embargo dates; draft and released versions; DDEX ERN import.',
     upcoming: {
       heading: 'Your releases will appear here',
       message: 'Releases, tracks, the calendar and ERN import arrive with the catalog context.',
@@ -45,10 +48,12 @@ export const SECTIONS: readonly Section[] = [
     label: 'Royalties',
     icon: 'payments',
     heading: 'Rights & royalties',
-    purpose: 'Usage and sales report ingest (DDEX DSR and distributor CSVs), split sheets for master and publishing rights, recoupable costs, statements per payee (PDF and CSV) and payouts.',
+    purpose:
+      'Usage and sales report ingest (DDEX DSR and distributor CSVs), split sheets for master and publishing rights, recoupable costs, statements per payee (PDF and CSV) and payouts.',
     upcoming: {
       heading: 'Your statements and splits will appear here',
-      message: 'Report ingest, split sheets, costs, statements and payouts arrive with the royalties context.',
+      message:
+        'Report ingest, split sheets, costs, statements and payouts arrive with the royalties context.',
     },
   },
   {
@@ -56,7 +61,8 @@ export const SECTIONS: readonly Section[] = [
     label: 'Marketing',
     icon: 'campaign',
     heading: 'Marketing',
-    purpose: 'Campaigns, pre-save and smart links, social templates, QR code assets, playlist-pitching status, mailing-list signups, and referral and affiliate tracking.',
+    purpose:
+      'Campaigns, pre-save and smart links, social templates, QR code assets, playlist-pitching status, mailing-list signups, and referral and affiliate tracking.',
     upcoming: {
       heading: 'Your campaigns will appear here',
       message: 'Campaigns, links, QR assets, pitching status and signups arrive with the marketing context.',
@@ -67,7 +73,8 @@ export const SECTIONS: readonly Section[] = [
     label: 'Analytics',
     icon: 'analytics',
     heading: 'Analytics',
-    purpose: 'Demographics (age, gender, a location heat map), channel performance, benchmarks against your earlier releases and your peers, listener-to-buyer conversion and fan-network growth by country.',
+    purpose:
+      'Demographics (age, gender, a location heat map), channel performance, benchmarks against your earlier releases and your peers, listener-to-buyer conversion and fan-network growth by country.',
     upcoming: {
       heading: 'Your audience analytics will appear here',
       message: 'Audience, channel and conversion analytics arrive with the analytics context.',
@@ -78,7 +85,8 @@ export const SECTIONS: readonly Section[] = [
     label: 'Perks',
     icon: 'redeem',
     heading: 'Perks',
-    purpose: 'A creation wizard with templates, delivery automation (download links, Discord invites, shipping), fan messaging, perk analytics and on-chain verification of token-gated perks.',
+    purpose:
+      'A creation wizard with templates, delivery automation (download links, Discord invites, shipping), fan messaging, perk analytics and on-chain verification of token-gated perks.',
     upcoming: {
       heading: 'Your perks will appear here',
       message: 'Perk definitions, templates, delivery and verification arrive with the perks context.',
@@ -100,7 +108,8 @@ export const SECTIONS: readonly Section[] = [
     label: 'Team',
     icon: 'group',
     heading: 'Team',
-    purpose: 'Members with their roles (owner, admin, editor, reader, accountant…), invitations, the activity log and messaging with your label and partners.',
+    purpose:
+      'Members with their roles (owner, admin, editor, reader, accountant…), invitations, the activity log and messaging with your label and partners.',
     upcoming: {
       heading: 'Your team will appear here',
       message: 'Members, roles, invitations and the activity log arrive with the identity context.',

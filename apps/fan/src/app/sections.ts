@@ -23,10 +23,12 @@ export const SECTIONS: readonly Section[] = [
     label: 'Home',
     icon: 'home',
     heading: 'Home',
-    purpose: 'Your Bandstand at a glance: what is new from the artists you back, your rewards and your latest orders.',
+    purpose:
+      'Your Bandstand at a glance: what is new from the artists you back, your rewards and your latest orders.',
     upcoming: {
       heading: 'Your activity will appear here',
-      message: 'New releases from the artists you follow, credits you earned and the status of your orders will show here once the catalog, commerce and rewards contexts are in place. Until then this page shows the live state of the platform.',
+      message:
+        'New releases from the artists you follow, credits you earned and the status of your orders will show here once the catalog, commerce and rewards contexts are in place. Until then this page shows the live state of the platform.',
     },
   },
   {
@@ -34,10 +36,12 @@ export const SECTIONS: readonly Section[] = [
     label: 'Collection',
     icon: 'library_music',
     heading: 'Collection',
-    purpose: 'Everything you bought: vinyl, CDs, merch, music films, games and digital releases, with shipping status and tracking for physical goods and re-downloads for digital ones.',
+    purpose:
+      'Everything you bought: vinyl, CDs, merch, music films, games and digital releases, with shipping status and tracking for physical goods and re-downloads for digital ones.',
     upcoming: {
       heading: 'Your purchases will appear here',
-      message: 'Each purchase, with its shipment tracking or its download links, arrives with the commerce context (orders, shipments, refunds and the fan collection).',
+      message:
+        'Each purchase, with its shipment tracking or its download links, arrives with the commerce context (orders, shipments, refunds and the fan collection).',
     },
   },
   {
@@ -45,10 +49,12 @@ export const SECTIONS: readonly Section[] = [
     label: 'Wallet & rewards',
     icon: 'account_balance_wallet',
     heading: 'Wallet & rewards',
-    purpose: 'Credits you earn through community activity and spend on purchases, credits held for raffles and refunded to you, with a readable history line by line; raffle tickets for concerts, contests, rankings and referral rewards.',
+    purpose:
+      'Credits you earn through community activity and spend on purchases, credits held for raffles and refunded to you, with a readable history line by line; raffle tickets for concerts, contests, rankings and referral rewards.',
     upcoming: {
       heading: 'Your credits and tickets will appear here',
-      message: 'Your balance, its history and your raffle tickets arrive with the rewards context (the credits ledger, earning rules, raffles, contests and referrals).',
+      message:
+        'Your balance, its history and your raffle tickets arrive with the rewards context (the credits ledger, earning rules, raffles, contests and referrals).',
     },
   },
   {
@@ -56,10 +62,12 @@ export const SECTIONS: readonly Section[] = [
     label: 'Perks',
     icon: 'redeem',
     heading: 'Perks',
-    purpose: 'The perks that come with each release: what you unlocked, what is pending or delivered and how to use each one; rate a delivery, open a dispute or get a refund when a perk is not delivered.',
+    purpose:
+      'The perks that come with each release: what you unlocked, what is pending or delivered and how to use each one; rate a delivery, open a dispute or get a refund when a perk is not delivered.',
     upcoming: {
       heading: 'Your perks will appear here',
-      message: 'Unlocked, pending and delivered perks, with ratings and disputes, arrive with the perks context.',
+      message:
+        'Unlocked, pending and delivered perks, with ratings and disputes, arrive with the perks context.',
     },
   },
   {
@@ -70,7 +78,8 @@ export const SECTIONS: readonly Section[] = [
     purpose: 'The investor view: how your support helped the artists you back.',
     upcoming: {
       heading: 'Your impact will appear here',
-      message: 'Figures on what your purchases and support meant for each artist arrive with the analytics context.',
+      message:
+        'Figures on what your purchases and support meant for each artist arrive with the analytics context.',
     },
   },
   {
@@ -81,7 +90,8 @@ export const SECTIONS: readonly Section[] = [
     purpose: 'Join live events and Jam sessions, chat in your own language and enter giveaways.',
     upcoming: {
       heading: 'Live events will appear here',
-      message: 'Upcoming and running events, Jam sessions, translated chat and giveaways arrive with the live context.',
+      message:
+        'Upcoming and running events, Jam sessions, translated chat and giveaways arrive with the live context.',
     },
   },
 ];

@@ -60,20 +60,23 @@ describe('staff console', () => {
     expect(items.map((item) => item.querySelector('.mat-mdc-list-item-title')?.textContent?.trim())).toEqual(
       SECTIONS.map((section) => section.label),
     );
-    expect(items.map((item) => item.getAttribute('href'))).toEqual(SECTIONS.map((section) => `/${section.path}`));
+    expect(items.map((item) => item.getAttribute('href'))).toEqual(
+      SECTIONS.map((section) => `/${section.path}`),
+    );
   });
 
-  it.each(SECTIONS.filter((section) => section.path !== STATUS_SECTION_PATH).map((section) => [section.label, section] as const))(
-    'routes to %s, an honest page saying what will appear there',
-    async (_label, section) => {
-      const { harness } = await setup();
-      await harness.navigateByUrl(`/${section.path}`);
-      expect(heading(harness)).toBe(section.heading);
-      expect(text(harness)).toContain(section.purpose);
-      expect(text(harness)).toContain(section.upcoming.message);
-      expect(document.title).toBe(`${section.heading} · Bandstand Staff`);
-    },
-  );
+  it.each(
+    SECTIONS.filter((section) => section.path !== STATUS_SECTION_PATH).map(
+      (section) => [section.label, section] as const,
+    ),
+  )('routes to %s, an honest page saying what will appear there', async (_label, section) => {
+    const { harness } = await setup();
+    await harness.navigateByUrl(`/${section.path}`);
+    expect(heading(harness)).toBe(section.heading);
+    expect(text(harness)).toContain(section.purpose);
+    expect(text(harness)).toContain(section.upcoming.message);
+    expect(document.title).toBe(`${section.heading} · Bandstand Staff`);
+  });
 
   it('shows the live readiness and release of the platform on Operations', async () => {
     const { harness, http } = await setup();
@@ -95,7 +98,9 @@ describe('staff console', () => {
     const down: HealthReport = {
       ...READY,
       status: 'down',
-      dependencies: [{ name: 'postgres', status: 'down', message: 'PostgreSQL at 127.0.0.1:5432 is not reachable' }],
+      dependencies: [
+        { name: 'postgres', status: 'down', message: 'PostgreSQL at 127.0.0.1:5432 is not reachable' },
+      ],
     };
     http.expectOne(READINESS_PATH).flush(down, { status: 503, statusText: 'Service Unavailable' });
     http.expectOne(META_PATH).flush(META);
@@ -120,7 +125,9 @@ describe('staff console', () => {
     http.expectOne(META_PATH).error(new ProgressEvent('error'));
     await harness.fixture.whenStable();
     const element = harness.routeNativeElement;
-    expect(element?.querySelector('bs-error-state .bs-problem-code')?.textContent).toBe('INTERNAL.UNEXPECTED');
+    expect(element?.querySelector('bs-error-state .bs-problem-code')?.textContent).toBe(
+      'INTERNAL.UNEXPECTED',
+    );
     expect(element?.querySelector('bs-error-state .bs-problem-correlation')?.textContent).toBe('req-42');
 
     element?.querySelector<HTMLButtonElement>('bs-error-state button')?.click();

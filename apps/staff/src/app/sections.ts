@@ -23,7 +23,8 @@ export const SECTIONS: readonly Section[] = [
     label: 'Listening diagnostics',
     icon: 'query_stats',
     heading: 'Listening diagnostics',
-    purpose: 'Energy, musicality and positivity scores, the listening vibe, weekly listening minutes, top songs, and how closely the audio features of recommendations matched what was predicted, with drill-down by date, artist and track.',
+    purpose:
+      'Energy, musicality and positivity scores, the listening vibe, weekly listening minutes, top songs, and how closely the audio features of recommendations matched what was predicted, with drill-down by date, artist and track.',
     upcoming: {
       heading: 'Listening diagnostics will appear here',
       message: 'Scores, listening minutes and recommendation diagnostics arrive with the analytics context.',
@@ -34,10 +35,12 @@ export const SECTIONS: readonly Section[] = [
     label: 'Operations',
     icon: 'monitor_heart',
     heading: 'Operations',
-    purpose: 'Users and roles, perk-delivery monitoring and audits, disputes and refunds, data imports, and the health of queues and projections.',
+    purpose:
+      'Users and roles, perk-delivery monitoring and audits, disputes and refunds, data imports, and the health of queues and projections.',
     upcoming: {
       heading: 'Operational views will appear here',
-      message: 'Users and roles arrive with the identity context, perk deliveries and disputes with the perks context, refunds with commerce, and queue and projection health with the event store. Until then this page shows the live state of the platform.',
+      message:
+        'Users and roles arrive with the identity context, perk deliveries and disputes with the perks context, refunds with commerce, and queue and projection health with the event store. Until then this page shows the live state of the platform.',
     },
   },
   {

@@ -4,7 +4,12 @@ describe('parseCommand', () => {
   it('reads the three database commands', () => {
     expect(parseCommand(['db:migrate'])).toEqual({ command: 'db:migrate' });
     expect(parseCommand(['db:reset'])).toEqual({ command: 'db:reset' });
-    expect(parseCommand(['db:seed'])).toEqual({ command: 'db:seed', seed: DEFAULT_SEED, scale: 1, force: false });
+    expect(parseCommand(['db:seed'])).toEqual({
+      command: 'db:seed',
+      seed: DEFAULT_SEED,
+      scale: 1,
+      force: false,
+    });
     expect(parseCommand(['db:seed', '--scale', '3', '--seed=demo', '--force'])).toEqual({
       command: 'db:seed',
       seed: 'demo',

@@ -10,7 +10,13 @@ import {
   resetDatabase,
   serverAddress,
 } from '@bandstand/shared/persistence';
-import { AlreadySeededError, describeCreated, runSeed, type SeedContributor, SeedOrderError } from '@bandstand/shared/seed';
+import {
+  AlreadySeededError,
+  describeCreated,
+  runSeed,
+  type SeedContributor,
+  SeedOrderError,
+} from '@bandstand/shared/seed';
 
 /** Exit statuses of the CLI (sysexits.h where one fits). */
 export const CLI_EXIT = { ok: 0, failed: 1, usage: 64, unavailable: 69 } as const;
@@ -65,14 +71,20 @@ export const USAGE = [
 
 function noOptions(command: string, values: Record<string, unknown>, positionals: readonly string[]): void {
   const extra = [...Object.keys(values).map((name) => `--${name}`), ...positionals.slice(1)];
-  if (extra.length > 0) throw new UsageError(`${command} takes no options or arguments, got ${extra.join(' ')}`);
+  if (extra.length > 0)
+    throw new UsageError(`${command} takes no options or arguments, got ${extra.join(' ')}`);
 }
 
 function readArgs(args: readonly string[]) {
   try {
     return parseArgs({
       args: [...args],
-      options: { scale: { type: 'string' }, seed: { type: 'string' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        scale: { type: 'string' },
+        seed: { type: 'string' },
+        force: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
       allowPositionals: true,
       strict: true,
     });
@@ -92,10 +104,12 @@ export function parseCommand(args: readonly string[]): CliCommand {
       noOptions(command, values, positionals);
       return { command };
     case 'db:seed': {
-      if (positionals.length > 1) throw new UsageError(`db:seed takes options only, got ${positionals.slice(1).join(' ')}`);
+      if (positionals.length > 1)
+        throw new UsageError(`db:seed takes options only, got ${positionals.slice(1).join(' ')}`);
       const scaleText = values.scale ?? '1';
       const scale = /^[1-9][0-9]{0,5}$/.test(scaleText) ? Number(scaleText) : Number.NaN;
-      if (!Number.isInteger(scale)) throw new UsageError(`--scale must be a whole number from 1 to 999999, got "${scaleText}"`);
+      if (!Number.isInteger(scale))
+        throw new UsageError(`--scale must be a whole number from 1 to 999999, got "${scaleText}"`);
       const seed = values.seed ?? DEFAULT_SEED;
       if (seed.trim().length === 0) throw new UsageError('--seed must not be empty');
       return { command, seed, scale, force: values.force === true };
@@ -110,7 +124,8 @@ function printMigrations(contexts: readonly ContextMigrationResult[], output: Cl
   for (const result of contexts) {
     total += result.applied.length;
     if (result.applied.length === 0) output.out(`  ${result.context} (schema ${result.schema}): up to date`);
-    for (const name of result.applied) output.out(`  ${result.context} (schema ${result.schema}): applied ${name}`);
+    for (const name of result.applied)
+      output.out(`  ${result.context} (schema ${result.schema}): applied ${name}`);
   }
   return total;
 }
@@ -130,7 +145,9 @@ async function execute(command: CliCommand, deps: CliDependencies): Promise<void
       if (report.databaseCreated) output.out(`Created ${target}.`);
       output.out(`Migrating ${target}:`);
       const total = printMigrations(report.contexts, output);
-      output.out(total === 0 ? 'Nothing to apply: the database is up to date.' : `Applied ${total} migration(s).`);
+      output.out(
+        total === 0 ? 'Nothing to apply: the database is up to date.' : `Applied ${total} migration(s).`,
+      );
       return;
     }
     case 'db:reset': {
@@ -142,7 +159,9 @@ async function execute(command: CliCommand, deps: CliDependencies): Promise<void
       return;
     }
     case 'db:seed': {
-      output.out(`Seeding ${target} with seed "${command.seed}" at scale ${command.scale}${command.force ? ' (--force: resetting it first)' : ''}.`);
+      output.out(
+        `Seeding ${target} with seed "${command.seed}" at scale ${command.scale}${command.force ? ' (--force: resetting it first)' : ''}.`,
+      );
       const result = await runSeed({
         url,
         contexts: deps.contexts,
@@ -186,7 +205,11 @@ export async function runDatabaseCli(args: readonly string[], deps: CliDependenc
       deps.output.err(`${command.command} failed: ${error.message}.`);
       return CLI_EXIT.unavailable;
     }
-    if (error instanceof MigrationFailedError || error instanceof AlreadySeededError || error instanceof SeedOrderError) {
+    if (
+      error instanceof MigrationFailedError ||
+      error instanceof AlreadySeededError ||
+      error instanceof SeedOrderError
+    ) {
       deps.output.err(`${command.command} failed: ${error.message}`);
       return CLI_EXIT.failed;
     }

@@ -1,6 +1,11 @@
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import { type AddressInfo } from 'node:net';
-import { type BeforeApplicationShutdown, Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { InjectConfig, type WorkerConfig } from '@bandstand/shared/config';
 import {
   type LivenessReport,
@@ -9,7 +14,13 @@ import {
   type ProblemDetails,
   problemType,
 } from '@bandstand/shared/contracts';
-import { type AppLogger, DependencyMonitor, InjectLogger, MetricsService, newCorrelationId } from '@bandstand/shared/observability';
+import {
+  type AppLogger,
+  DependencyMonitor,
+  InjectLogger,
+  MetricsService,
+  newCorrelationId,
+} from '@bandstand/shared/observability';
 import { SERVICE_NAME } from './service-name';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -34,7 +45,8 @@ export class OpsHttpServer implements OnApplicationBootstrap, BeforeApplicationS
     const server = createServer((request, response) => {
       this.handle(request, response).catch((error: unknown) => {
         this.logger.error({ err: error, url: request.url }, 'Health/metrics request failed');
-        if (!response.headersSent) this.problem(response, 500, request.url ?? '/', 'The request could not be answered');
+        if (!response.headersSent)
+          this.problem(response, 500, request.url ?? '/', 'The request could not be answered');
         else response.destroy();
       });
     });
@@ -49,7 +61,10 @@ export class OpsHttpServer implements OnApplicationBootstrap, BeforeApplicationS
     });
     this.server = server;
     const { address, port } = this.address();
-    this.logger.info({ host: address, port }, `Health and metrics on http://${address}:${port} (/health/live, /health/ready, /metrics)`);
+    this.logger.info(
+      { host: address, port },
+      `Health and metrics on http://${address}:${port} (/health/live, /health/ready, /metrics)`,
+    );
   }
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -65,30 +80,58 @@ export class OpsHttpServer implements OnApplicationBootstrap, BeforeApplicationS
   /** Where the server listens; throws before it does. */
   address(): AddressInfo {
     const address = this.server?.address();
-    if (address === null || address === undefined || typeof address === 'string') throw new Error('The health server is not listening');
+    if (address === null || address === undefined || typeof address === 'string')
+      throw new Error('The health server is not listening');
     return address;
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const path = new URL(request.url ?? '/', 'http://worker').pathname;
     const known = path === '/health/live' || path === '/health/ready' || path === '/metrics';
-    if (!known) return this.problem(response, 404, path, `No resource at ${path}: try /health/live, /health/ready or /metrics`);
+    if (!known)
+      return this.problem(
+        response,
+        404,
+        path,
+        `No resource at ${path}: try /health/live, /health/ready or /metrics`,
+      );
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.setHeader('allow', 'GET, HEAD');
-      return this.problem(response, 405, path, `${request.method ?? 'This method'} is not allowed on ${path}: use GET`);
+      return this.problem(
+        response,
+        405,
+        path,
+        `${request.method ?? 'This method'} is not allowed on ${path}: use GET`,
+      );
     }
     if (path === '/health/live') {
-      const report: LivenessReport = { status: 'up', service: SERVICE_NAME, uptimeSeconds: Math.round(process.uptime() * 10) / 10 };
+      const report: LivenessReport = {
+        status: 'up',
+        service: SERVICE_NAME,
+        uptimeSeconds: Math.round(process.uptime() * 10) / 10,
+      };
       return this.send(response, request, 200, JSON_TYPE, JSON.stringify(report));
     }
     if (path === '/health/ready') {
       const report = await this.monitor.checkNow();
-      return this.send(response, request, report.status === 'up' ? 200 : 503, JSON_TYPE, JSON.stringify(report));
+      return this.send(
+        response,
+        request,
+        report.status === 'up' ? 200 : 503,
+        JSON_TYPE,
+        JSON.stringify(report),
+      );
     }
     return this.send(response, request, 200, this.metrics.contentType, await this.metrics.render());
   }
 
-  private send(response: ServerResponse, request: IncomingMessage, status: number, contentType: string, body: string): void {
+  private send(
+    response: ServerResponse,
+    request: IncomingMessage,
+    status: number,
+    contentType: string,
+    body: string,
+  ): void {
     response.writeHead(status, {
       'content-type': contentType,
       'cache-control': 'no-store',

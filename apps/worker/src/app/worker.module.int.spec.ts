@@ -57,8 +57,16 @@ async function readiness(origin: string): Promise<{ status: number; report: Heal
 
 async function start(env: Record<string, string>): Promise<{ app: INestApplicationContext; origin: string }> {
   const port = await freePort();
-  const config = loadConfig(workerConfigSchema, { ...env, METRICS_HOST: '127.0.0.1', METRICS_PORT: String(port), LOG_LEVEL: 'silent' });
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false, abortOnError: false });
+  const config = loadConfig(workerConfigSchema, {
+    ...env,
+    METRICS_HOST: '127.0.0.1',
+    METRICS_PORT: String(port),
+    LOG_LEVEL: 'silent',
+  });
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+    logger: false,
+    abortOnError: false,
+  });
   return { app, origin: `http://127.0.0.1:${port}` };
 }
 
@@ -77,7 +85,11 @@ describe('worker process (module, health server) against PostgreSQL and Redis', 
   });
 
   it('is live and ready, and serves Prometheus metrics', async () => {
-    const { app, origin } = await start({ DATABASE_URL: db.url, REDIS_URL: testRedisUrl(), QUEUE_PREFIX: prefix });
+    const { app, origin } = await start({
+      DATABASE_URL: db.url,
+      REDIS_URL: testRedisUrl(),
+      QUEUE_PREFIX: prefix,
+    });
     try {
       const live = await fetch(`${origin}/health/live`);
       expect(live.status).toBe(200);
@@ -129,8 +141,14 @@ describe('worker process whose dependencies go away and come back', () => {
     const logs = new MemoryLogDestination();
     const pgServer = new URL(db.url);
     const redisServer = new URL(testRedisUrl());
-    const pgProxy = new TcpProxy(await freePort(), { host: pgServer.hostname, port: Number(pgServer.port || 5432) });
-    const redisProxy = new TcpProxy(await freePort(), { host: redisServer.hostname, port: Number(redisServer.port || 6379) });
+    const pgProxy = new TcpProxy(await freePort(), {
+      host: pgServer.hostname,
+      port: Number(pgServer.port || 5432),
+    });
+    const redisProxy = new TcpProxy(await freePort(), {
+      host: redisServer.hostname,
+      port: Number(redisServer.port || 6379),
+    });
     await pgProxy.open();
     await redisProxy.open();
     const proxiedDb = new URL(db.url);
@@ -144,10 +162,13 @@ describe('worker process whose dependencies go away and come back', () => {
       METRICS_PORT: String(port),
       DEPENDENCY_RETRY_MS: '100',
     });
-    const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, { logDestination: logs }), {
-      logger: false,
-      abortOnError: false,
-    });
+    const app = await NestFactory.createApplicationContext(
+      WorkerModule.forRoot(config, { logDestination: logs }),
+      {
+        logger: false,
+        abortOnError: false,
+      },
+    );
     const origin = `http://127.0.0.1:${port}`;
     try {
       expect((await readiness(origin)).status).toBe(200);
@@ -166,7 +187,9 @@ describe('worker process whose dependencies go away and come back', () => {
       // Let the 100 ms monitor run a few rounds: still one line per change.
       await new Promise((resolve) => setTimeout(resolve, 400));
       const changes = (dependency: string): string[] =>
-        logs.lines.filter((line) => line['dependency'] === dependency).map((line) => `${String(line['level'])}: ${String(line['msg'])}`);
+        logs.lines
+          .filter((line) => line['dependency'] === dependency)
+          .map((line) => `${String(line['level'])}: ${String(line['msg'])}`);
       expect(changes('postgres')).toEqual([
         'info: postgres is reachable',
         expect.stringMatching(/^error: PostgreSQL at 127\.0\.0\.1:\d+ is not reachable \(ECONNREFUSED\)/),
@@ -196,10 +219,13 @@ describe('worker process without PostgreSQL and Redis', () => {
       METRICS_PORT: String(port),
       DEPENDENCY_RETRY_MS: '100',
     });
-    const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, { logDestination: logs }), {
-      logger: false,
-      abortOnError: false,
-    });
+    const app = await NestFactory.createApplicationContext(
+      WorkerModule.forRoot(config, { logDestination: logs }),
+      {
+        logger: false,
+        abortOnError: false,
+      },
+    );
     try {
       const live = await fetch(`http://127.0.0.1:${port}/health/live`);
       expect(live.status).toBe(200);
@@ -216,7 +242,8 @@ describe('worker process without PostgreSQL and Redis', () => {
         expect.objectContaining({
           name: 'redis',
           status: 'down',
-          message: 'Redis at 127.0.0.1:1 is not reachable (ECONNREFUSED): start it (docker compose up -d redis) or point REDIS_URL at your server',
+          message:
+            'Redis at 127.0.0.1:1 is not reachable (ECONNREFUSED): start it (docker compose up -d redis) or point REDIS_URL at your server',
         }),
       ]);
       // Several rounds of checks at 100 ms: still one line per dependency.

@@ -22,7 +22,11 @@ function write(root: string, path: string, content: string): void {
 }
 
 function lint(root: string, files: string[]): Map<string, string[]> {
-  const result = spawnSync(process.execPath, [eslintBin, '--format', 'json', ...files], { cwd: root, env, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [eslintBin, '--format', 'json', ...files], {
+    cwd: root,
+    env,
+    encoding: 'utf8',
+  });
   if (!result.stdout.trim().startsWith('[')) {
     throw new Error(`eslint did not report:\n${result.stdout}\n${result.stderr}`);
   }
@@ -40,9 +44,18 @@ function addSharedLib(root: string, name: string, platform: 'node' | 'web'): voi
   write(
     root,
     `${dir}/project.json`,
-    JSON.stringify({ name: `shared-${name}`, sourceRoot: `${dir}/src`, projectType: 'library', tags: ['scope:shared', 'type:util', `platform:${platform}`] }),
+    JSON.stringify({
+      name: `shared-${name}`,
+      sourceRoot: `${dir}/src`,
+      projectType: 'library',
+      tags: ['scope:shared', 'type:util', `platform:${platform}`],
+    }),
   );
-  write(root, `${dir}/tsconfig.json`, JSON.stringify({ extends: '../../../tsconfig.base.json', include: ['src/**/*.ts'] }));
+  write(
+    root,
+    `${dir}/tsconfig.json`,
+    JSON.stringify({ extends: '../../../tsconfig.base.json', include: ['src/**/*.ts'] }),
+  );
   write(root, `${dir}/src/index.ts`, `export const ${name.replace(/-/g, '')} = '${name}';\n`);
 }
 
@@ -57,7 +70,11 @@ describe('module boundaries (real generator, real lint config)', () => {
     }
     symlinkSync(join(workspaceRoot, 'node_modules'), join(root, 'node_modules'), 'dir');
     write(root, 'package.json', JSON.stringify({ name: 'boundaries-fixture', private: true }));
-    write(root, 'nx.json', JSON.stringify({ analytics: false, neverConnectToCloud: true, useDaemonProcess: false }));
+    write(
+      root,
+      'nx.json',
+      JSON.stringify({ analytics: false, neverConnectToCloud: true, useDaemonProcess: false }),
+    );
     const base = JSON.parse(readFileSync(join(workspaceRoot, 'tsconfig.base.json'), 'utf8')) as {
       compilerOptions: { paths: Record<string, string[]> };
     };
@@ -76,13 +93,41 @@ describe('module boundaries (real generator, real lint config)', () => {
       });
     }
 
-    write(root, 'libs/alpha/domain/src/lib/cross-domain.ts', "export { BetaError } from '@bandstand/beta/domain';\n");
-    write(root, 'libs/alpha/server/src/lib/cross-contracts.ts', "export { BETA_CONTEXT } from '@bandstand/beta/contracts';\n");
-    write(root, 'libs/alpha/server/src/lib/cross-server.ts', "export { BetaModule } from '@bandstand/beta/server';\n");
-    write(root, 'libs/alpha/web/src/lib/web-to-server.ts', "export { AlphaModule } from '@bandstand/alpha/server';\n");
-    write(root, 'libs/alpha/web/src/lib/web-to-node.ts', "export { nodeprobe } from '@bandstand/shared/node-probe';\n");
-    write(root, 'libs/alpha/domain/src/lib/domain-to-server.ts', "export { AlphaModule } from '@bandstand/alpha/server';\n");
-    write(root, 'libs/alpha/web/src/lib/web-to-contracts.ts', "export { ALPHA_CONTEXT } from '@bandstand/alpha/contracts';\n");
+    write(
+      root,
+      'libs/alpha/domain/src/lib/cross-domain.ts',
+      "export { BetaError } from '@bandstand/beta/domain';\n",
+    );
+    write(
+      root,
+      'libs/alpha/server/src/lib/cross-contracts.ts',
+      "export { BETA_CONTEXT } from '@bandstand/beta/contracts';\n",
+    );
+    write(
+      root,
+      'libs/alpha/server/src/lib/cross-server.ts',
+      "export { BetaModule } from '@bandstand/beta/server';\n",
+    );
+    write(
+      root,
+      'libs/alpha/web/src/lib/web-to-server.ts',
+      "export { AlphaModule } from '@bandstand/alpha/server';\n",
+    );
+    write(
+      root,
+      'libs/alpha/web/src/lib/web-to-node.ts',
+      "export { nodeprobe } from '@bandstand/shared/node-probe';\n",
+    );
+    write(
+      root,
+      'libs/alpha/domain/src/lib/domain-to-server.ts',
+      "export { AlphaModule } from '@bandstand/alpha/server';\n",
+    );
+    write(
+      root,
+      'libs/alpha/web/src/lib/web-to-contracts.ts',
+      "export { ALPHA_CONTEXT } from '@bandstand/alpha/contracts';\n",
+    );
 
     execFileSync(process.execPath, [nxBin, 'show', 'projects'], { cwd: root, env, stdio: 'pipe' });
     results = lint(root, ['libs/alpha', 'libs/beta']);

@@ -30,8 +30,10 @@ describe('context generator', () => {
 
   it('adds one path alias per layer, kept sorted', async () => {
     await contextGenerator(tree, { name: 'royalties', skipFormat: true });
-    const paths = readJson<{ compilerOptions: { paths: Record<string, string[]> } }>(tree, 'tsconfig.base.json')
-      .compilerOptions.paths;
+    const paths = readJson<{ compilerOptions: { paths: Record<string, string[]> } }>(
+      tree,
+      'tsconfig.base.json',
+    ).compilerOptions.paths;
     expect(paths['@bandstand/royalties/domain']).toEqual(['./libs/royalties/domain/src/index.ts']);
     expect(paths['@bandstand/royalties/web']).toEqual(['./libs/royalties/web/src/index.ts']);
     expect(Object.keys(paths)).toEqual([...Object.keys(paths)].sort((a, b) => a.localeCompare(b)));
@@ -45,11 +47,13 @@ describe('context generator', () => {
     expect(tree.read('libs/live-events/domain/src/lib/live-events.error.ts', 'utf-8')).toContain(
       'export class LiveEventsError extends Error',
     );
-    expect(tree.read('libs/live-events/server/src/lib/infrastructure/live-events.persistence.ts', 'utf-8')).toContain(
-      "schema: 'live_events'",
-    );
+    expect(
+      tree.read('libs/live-events/server/src/lib/infrastructure/live-events.persistence.ts', 'utf-8'),
+    ).toContain("schema: 'live_events'");
     expect(tree.read('libs/live-events/web/tsconfig.json', 'utf-8')).toContain('strictTemplates');
-    expect(tree.read('libs/live-events/web/eslint.config.mjs', 'utf-8')).toContain('angular.configs.templateRecommended');
+    expect(tree.read('libs/live-events/web/eslint.config.mjs', 'utf-8')).toContain(
+      'angular.configs.templateRecommended',
+    );
     expect(readProjectConfiguration(tree, 'live-events-web').targets?.['test']?.options).toEqual({
       env: { NODE_OPTIONS: '--disable-warning=ExperimentalWarning' },
     });
@@ -71,6 +75,8 @@ describe('context generator', () => {
   it('rejects a reserved name and an existing context', async () => {
     await expect(contextGenerator(tree, { name: 'shared', skipFormat: true })).rejects.toThrow(/reserved/);
     await contextGenerator(tree, { name: 'catalog', skipFormat: true });
-    await expect(contextGenerator(tree, { name: 'catalog', skipFormat: true })).rejects.toThrow(/exists already/);
+    await expect(contextGenerator(tree, { name: 'catalog', skipFormat: true })).rejects.toThrow(
+      /exists already/,
+    );
   });
 });

@@ -18,9 +18,18 @@ export interface ContextGeneratorSchema {
 type Layer = 'contracts' | 'domain' | 'server' | 'web';
 
 const LAYERS: Record<Layer, { platform: 'isomorphic' | 'node' | 'web'; summary: string }> = {
-  contracts: { platform: 'isomorphic', summary: 'integration events and API types other contexts and the consoles may use' },
-  domain: { platform: 'isomorphic', summary: 'pure deciders, value objects and errors; no framework imports' },
-  server: { platform: 'node', summary: 'the Nest module: application (commands, queries, processors), infrastructure, http' },
+  contracts: {
+    platform: 'isomorphic',
+    summary: 'integration events and API types other contexts and the consoles may use',
+  },
+  domain: {
+    platform: 'isomorphic',
+    summary: 'pure deciders, value objects and errors; no framework imports',
+  },
+  server: {
+    platform: 'node',
+    summary: 'the Nest module: application (commands, queries, processors), infrastructure, http',
+  },
   web: { platform: 'web', summary: 'Angular data access and pages of this context, per console' },
 };
 
@@ -62,7 +71,9 @@ interface TemplateVars {
 function normaliseName(raw: string): string {
   const name = raw.trim();
   if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(name)) {
-    throw new Error(`Context name "${raw}" must be kebab-case: lower-case letters and digits separated by dashes.`);
+    throw new Error(
+      `Context name "${raw}" must be kebab-case: lower-case letters and digits separated by dashes.`,
+    );
   }
   if (RESERVED.has(name)) throw new Error(`"${name}" is reserved and cannot name a context.`);
   return name;
@@ -82,20 +93,30 @@ function addLayer(tree: Tree, vars: TemplateVars, layer: Layer): void {
     targets: {
       typecheck: {
         executor: 'nx:run-commands',
-        options: { command: `tsc -p ${root}/tsconfig.lib.json --noEmit && tsc -p ${root}/tsconfig.spec.json --noEmit` },
+        options: {
+          command: `tsc -p ${root}/tsconfig.lib.json --noEmit && tsc -p ${root}/tsconfig.spec.json --noEmit`,
+        },
       },
       // jest-preset-angular compiles Angular's .mjs to CommonJS itself; --experimental-vm-modules
       // (nx.json's default for Node projects) would make Jest load them as ESM again.
-      ...(layer === 'web' ? { test: { options: { env: { NODE_OPTIONS: '--disable-warning=ExperimentalWarning' } } } } : {}),
+      ...(layer === 'web'
+        ? { test: { options: { env: { NODE_OPTIONS: '--disable-warning=ExperimentalWarning' } } } }
+        : {}),
     },
   });
 
-  updateJson(tree, 'tsconfig.base.json', (json: { compilerOptions: { paths?: Record<string, string[]> } }) => {
-    const paths = { ...(json.compilerOptions.paths ?? {}) };
-    paths[`@bandstand/${vars.context}/${layer}`] = [`./${root}/src/index.ts`];
-    json.compilerOptions.paths = Object.fromEntries(Object.entries(paths).sort(([a], [b]) => a.localeCompare(b)));
-    return json;
-  });
+  updateJson(
+    tree,
+    'tsconfig.base.json',
+    (json: { compilerOptions: { paths?: Record<string, string[]> } }) => {
+      const paths = { ...(json.compilerOptions.paths ?? {}) };
+      paths[`@bandstand/${vars.context}/${layer}`] = [`./${root}/src/index.ts`];
+      json.compilerOptions.paths = Object.fromEntries(
+        Object.entries(paths).sort(([a], [b]) => a.localeCompare(b)),
+      );
+      return json;
+    },
+  );
 
   const libTypes = platform === 'node' ? ['node'] : [];
   const lib = platform === 'isomorphic' ? ['es2023'] : platform === 'node' ? ['es2023'] : ['es2023', 'dom'];
@@ -103,7 +124,9 @@ function addLayer(tree: Tree, vars: TemplateVars, layer: Layer): void {
     `${root}/tsconfig.json`,
     json({
       extends: `${up}tsconfig.base.json`,
-      ...(layer === 'web' ? { angularCompilerOptions: { strictTemplates: true, strictInjectionParameters: true } } : {}),
+      ...(layer === 'web'
+        ? { angularCompilerOptions: { strictTemplates: true, strictInjectionParameters: true } }
+        : {}),
       files: [],
       include: [],
       references: [{ path: './tsconfig.lib.json' }, { path: './tsconfig.spec.json' }],
@@ -276,7 +299,10 @@ function writeDocsPage(tree: Tree, v: TemplateVars): void {
   const path = `docs/contexts/${v.context}.md`;
   if (tree.exists(path)) return;
   const layers = (Object.keys(LAYERS) as Layer[])
-    .map((layer) => `| \`@bandstand/${v.context}/${layer}\` | \`libs/${v.context}/${layer}\` | ${LAYERS[layer].summary} |`)
+    .map(
+      (layer) =>
+        `| \`@bandstand/${v.context}/${layer}\` | \`libs/${v.context}/${layer}\` | ${LAYERS[layer].summary} |`,
+    )
     .join('\n');
   tree.write(
     path,

@@ -5,7 +5,8 @@ import { problemFromError, type ShownProblem } from '@bandstand/shared/web-ui';
 import { catchError, map, type Observable, of } from 'rxjs';
 
 /** A request's outcome as the page shows it: the value, or the problem that stopped it. */
-export type Loaded<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: ShownProblem };
+export type Loaded<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: ShownProblem };
 
 /** Paths of the api on the console's own origin (the api serves the consoles). */
 export const READINESS_PATH = '/api/health/ready';
@@ -14,7 +15,10 @@ export const META_PATH = '/api/v1/meta';
 function isHealthReport(value: unknown): value is HealthReport {
   if (typeof value !== 'object' || value === null) return false;
   const candidate = value as Record<string, unknown>;
-  return (candidate['status'] === 'up' || candidate['status'] === 'down') && Array.isArray(candidate['dependencies']);
+  return (
+    (candidate['status'] === 'up' || candidate['status'] === 'down') &&
+    Array.isArray(candidate['dependencies'])
+  );
 }
 
 /** Asks the api how it is: readiness of its dependencies and the release it runs. */
@@ -39,7 +43,9 @@ export class PlatformStatusService {
   meta(): Observable<Loaded<ServiceMeta>> {
     return this.http.get<ServiceMeta>(META_PATH).pipe(
       map((value): Loaded<ServiceMeta> => ({ ok: true, value })),
-      catchError((error: unknown) => of<Loaded<ServiceMeta>>({ ok: false, problem: problemFromError(error) })),
+      catchError((error: unknown) =>
+        of<Loaded<ServiceMeta>>({ ok: false, problem: problemFromError(error) }),
+      ),
     );
   }
 }

@@ -11,7 +11,11 @@ import { EmptyStateComponent } from '@bandstand/shared/web-ui';
   template: `
     <div class="bs-page">
       <h1>Page not found</h1>
-      <bs-empty-state icon="explore_off" heading="There is no page at this address" message="The link may be old or mistyped. The navigation lists every section of this console.">
+      <bs-empty-state
+        icon="explore_off"
+        heading="There is no page at this address"
+        message="The link may be old or mistyped. The navigation lists every section of this console."
+      >
         <a mat-stroked-button routerLink="/">Go to the start page</a>
       </bs-empty-state>
     </div>

@@ -20,7 +20,11 @@ import { type Section } from '../sections';
       </header>
       <ng-content />
       <mat-card appearance="outlined">
-        <bs-empty-state icon="{{ section().icon }}" [heading]="section().upcoming.heading" [message]="section().upcoming.message" />
+        <bs-empty-state
+          icon="{{ section().icon }}"
+          [heading]="section().upcoming.heading"
+          [message]="section().upcoming.message"
+        />
       </mat-card>
     </div>
   `,

@@ -1,10 +1,21 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
-import { MatCard, MatCardActions, MatCardContent, MatCardHeader, MatCardSubtitle, MatCardTitle } from '@angular/material/card';
+import {
+  MatCard,
+  MatCardActions,
+  MatCardContent,
+  MatCardHeader,
+  MatCardSubtitle,
+  MatCardTitle,
+} from '@angular/material/card';
 import { MatIcon } from '@angular/material/icon';
 import { type NumberCard, NumberCardsComponent } from '@bandstand/shared/web-charts';
-import { ErrorStateComponent, LoadingStateComponent, PlatformStatusComponent } from '@bandstand/shared/web-ui';
+import {
+  ErrorStateComponent,
+  LoadingStateComponent,
+  PlatformStatusComponent,
+} from '@bandstand/shared/web-ui';
 import { SectionPage } from '../section/section.page';
 import { type Section } from '../sections';
 import { PlatformStatusService } from './platform-status.service';
@@ -32,7 +43,9 @@ import { PlatformStatusService } from './platform-status.service';
     <staff-section-page [section]="section()">
       <mat-card appearance="outlined" class="status-card" aria-labelledby="platform-status-title">
         <mat-card-header>
-          <mat-card-title id="platform-status-title" role="heading" aria-level="2">Platform status</mat-card-title>
+          <mat-card-title id="platform-status-title" role="heading" aria-level="2"
+            >Platform status</mat-card-title
+          >
           <mat-card-subtitle>Live from the Bandstand api</mat-card-subtitle>
         </mat-card-header>
         <mat-card-content>
@@ -44,7 +57,11 @@ import { PlatformStatusService } from './platform-status.service';
           } @else {
             <bs-platform-status [report]="result.value" [meta]="meta()" />
             @if (latencies().length > 0) {
-              <bs-number-cards class="latencies" label="Time each dependency took to answer" [cards]="latencies()" />
+              <bs-number-cards
+                class="latencies"
+                label="Time each dependency took to answer"
+                [cards]="latencies()"
+              />
             }
             @if (metaProblem(); as problem) {
               <p class="meta-problem">The release could not be read: {{ problem }}</p>
@@ -93,7 +110,9 @@ export class StatusPage {
     const result = this.readiness.value();
     if (!result?.ok) return [];
     return result.value.dependencies.flatMap((dependency) =>
-      dependency.latencyMs === undefined ? [] : [{ label: dependency.name, value: dependency.latencyMs, unit: 'ms' }],
+      dependency.latencyMs === undefined
+        ? []
+        : [{ label: dependency.name, value: dependency.latencyMs, unit: 'ms' }],
     );
   });
 

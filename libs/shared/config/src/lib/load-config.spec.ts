@@ -13,7 +13,10 @@ describe('loadConfig', () => {
   });
 
   it('coerces numbers and lists from strings', () => {
-    const config = loadConfig(apiConfigSchema, { PORT: '8080', CORS_ORIGINS: 'https://a.example, https://b.example' });
+    const config = loadConfig(apiConfigSchema, {
+      PORT: '8080',
+      CORS_ORIGINS: 'https://a.example, https://b.example',
+    });
     expect(config.PORT).toBe(8080);
     expect(config.CORS_ORIGINS).toEqual(['https://a.example', 'https://b.example']);
   });
@@ -32,9 +35,17 @@ describe('loadConfig', () => {
 
   it('reports every wrong variable at once', () => {
     const error = captureError(() =>
-      loadConfig(workerConfigSchema, { DATABASE_URL: 'mysql://x', REDIS_URL: 'nope', WORKER_CONCURRENCY: '0' }),
+      loadConfig(workerConfigSchema, {
+        DATABASE_URL: 'mysql://x',
+        REDIS_URL: 'nope',
+        WORKER_CONCURRENCY: '0',
+      }),
     );
-    expect(error.problems.map((p) => p.variable).sort()).toEqual(['DATABASE_URL', 'REDIS_URL', 'WORKER_CONCURRENCY']);
+    expect(error.problems.map((p) => p.variable).sort()).toEqual([
+      'DATABASE_URL',
+      'REDIS_URL',
+      'WORKER_CONCURRENCY',
+    ]);
   });
 
   it('never echoes the value of a secret-looking variable', () => {

@@ -38,11 +38,14 @@ const positiveInt = (fallback: number) =>
 export const commonConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  DATABASE_URL: urlWithScheme(['postgres', 'postgresql'], 'postgres://user:password@127.0.0.1:5432/bandstand').default(
-    'postgres://postgres@127.0.0.1:5432/bandstand',
-  ),
+  DATABASE_URL: urlWithScheme(
+    ['postgres', 'postgresql'],
+    'postgres://user:password@127.0.0.1:5432/bandstand',
+  ).default('postgres://postgres@127.0.0.1:5432/bandstand'),
   DATABASE_POOL_MAX: positiveInt(10),
-  REDIS_URL: urlWithScheme(['redis', 'rediss'], 'redis://127.0.0.1:6379/0').default('redis://127.0.0.1:6379/0'),
+  REDIS_URL: urlWithScheme(['redis', 'rediss'], 'redis://127.0.0.1:6379/0').default(
+    'redis://127.0.0.1:6379/0',
+  ),
   QUEUE_PREFIX: z
     .string()
     .regex(/^[a-z][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes')
@@ -54,7 +57,9 @@ export const commonConfigSchema = z.object({
 export const apiConfigSchema = commonConfigSchema.extend({
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: port.default(3000),
-  PUBLIC_URL: urlWithScheme(['http', 'https'], 'https://bandstand.example.org').default('http://localhost:3000'),
+  PUBLIC_URL: urlWithScheme(['http', 'https'], 'https://bandstand.example.org').default(
+    'http://localhost:3000',
+  ),
   CONSOLES_DIR: z.string().min(1).default('dist/apps'),
   CORS_ORIGINS: csv,
   BODY_LIMIT_BYTES: positiveInt(1_048_576),

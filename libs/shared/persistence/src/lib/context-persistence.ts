@@ -34,7 +34,9 @@ export function validateContexts(contexts: readonly ContextPersistence[]): void 
     }
     const owner = schemas.get(descriptor.schema);
     if (owner !== undefined) {
-      throw new Error(`Contexts "${owner}" and "${descriptor.context}" both claim schema "${descriptor.schema}"`);
+      throw new Error(
+        `Contexts "${owner}" and "${descriptor.context}" both claim schema "${descriptor.schema}"`,
+      );
     }
     schemas.set(descriptor.schema, descriptor.context);
     const names = new Set<string>();

@@ -23,7 +23,9 @@ export function databaseLocation(url: string): DatabaseLocation {
 
 /** `host:port`, as printed in messages. */
 export function serverAddress(location: DatabaseLocation): string {
-  return location.host.includes(':') ? `[${location.host}]:${location.port}` : `${location.host}:${location.port}`;
+  return location.host.includes(':')
+    ? `[${location.host}]:${location.port}`
+    : `${location.host}:${location.port}`;
 }
 
 /** The same server and credentials, pointed at another database (e.g. the `postgres` maintenance db). */

@@ -1,6 +1,11 @@
 import { Migration } from '@mikro-orm/migrations';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { createTestDatabase, dropTestDatabase, type TestDatabase, uniqueDatabaseName } from '@bandstand/shared/testing';
+import {
+  createTestDatabase,
+  dropTestDatabase,
+  type TestDatabase,
+  uniqueDatabaseName,
+} from '@bandstand/shared/testing';
 import { Client } from 'pg';
 import { type ContextPersistence } from './context-persistence';
 import { MigrationFailedError, migrateDatabase, resetDatabase } from './migration-runner';
@@ -64,12 +69,17 @@ async function query<R>(url: string, sql: string, params: unknown[] = []): Promi
 }
 
 async function appliedNames(url: string, schema: string): Promise<string[]> {
-  const rows = await query<{ name: string }>(url, `select name from "${schema}".mikro_orm_migrations order by id`);
+  const rows = await query<{ name: string }>(
+    url,
+    `select name from "${schema}".mikro_orm_migrations order by id`,
+  );
   return rows.map((row) => row.name);
 }
 
 async function tableExists(url: string, schema: string, table: string): Promise<boolean> {
-  const rows = await query<{ present: boolean }>(url, 'select to_regclass($1) is not null as present', [`"${schema}"."${table}"`]);
+  const rows = await query<{ present: boolean }>(url, 'select to_regclass($1) is not null as present', [
+    `"${schema}"."${table}"`,
+  ]);
   return rows[0]?.present === true;
 }
 
@@ -99,7 +109,9 @@ describe('migration runner', () => {
       'Migration2_add_price_to_items',
       'Migration1_insert_first_item',
     ]);
-    expect(await query(db.url, 'select id, label, price from alpha.items')).toEqual([{ id: 1, label: 'first', price: 100 }]);
+    expect(await query(db.url, 'select id, label, price from alpha.items')).toEqual([
+      { id: 1, label: 'first', price: 100 },
+    ]);
 
     const second = await migrateDatabase({ url: db.url, contexts: [alpha] });
     expect(second.contexts).toEqual([{ context: 'alpha', schema: 'alpha', applied: [] }]);
@@ -157,7 +169,9 @@ describe('migration runner', () => {
 
   it('maps the platform seed_runs table through its entity', async () => {
     await migrateDatabase({ url: db.url, contexts: [platformPersistence] });
-    const orm = await MikroORM.init(ormOptions({ url: db.url, entities: platformPersistence.entities, poolMax: 1 }));
+    const orm = await MikroORM.init(
+      ormOptions({ url: db.url, entities: platformPersistence.entities, poolMax: 1 }),
+    );
     try {
       const em = orm.em.fork();
       const run = em.create(SeedRun, {
@@ -207,7 +221,10 @@ describe('migration runner without a database', () => {
 
   it('rejects two contexts claiming the same schema before touching the server', async () => {
     await expect(
-      migrateDatabase({ url: 'postgres://nobody@127.0.0.1:1/x', contexts: [beta, { ...alpha, schema: 'beta' }] }),
+      migrateDatabase({
+        url: 'postgres://nobody@127.0.0.1:1/x',
+        contexts: [beta, { ...alpha, schema: 'beta' }],
+      }),
     ).rejects.toThrow('Contexts "beta" and "alpha" both claim schema "beta"');
   });
 });

@@ -49,14 +49,21 @@ export interface MigrationRunOptions {
   readonly contexts: readonly ContextPersistence[];
 }
 
-async function withContextOrm<T>(url: string, descriptor: ContextPersistence, work: (orm: MikroORM) => Promise<T>): Promise<T> {
+async function withContextOrm<T>(
+  url: string,
+  descriptor: ContextPersistence,
+  work: (orm: MikroORM) => Promise<T>,
+): Promise<T> {
   const orm = await MikroORM.init(
     ormOptions({
       url,
       entities: descriptor.entities,
       poolMax: 1,
       migrations: {
-        migrationsList: descriptor.migrations.map((migration) => ({ name: migration.name, class: migration.class })),
+        migrationsList: descriptor.migrations.map((migration) => ({
+          name: migration.name,
+          class: migration.class,
+        })),
         tableName: MIGRATIONS_TABLE,
         // The tracking table and unqualified names in migrations land in the context's own schema.
         schema: descriptor.schema,
@@ -98,7 +105,10 @@ async function migrateContext(url: string, descriptor: ContextPersistence): Prom
   });
 }
 
-async function migrateAll(url: string, contexts: readonly ContextPersistence[]): Promise<ContextMigrationResult[]> {
+async function migrateAll(
+  url: string,
+  contexts: readonly ContextPersistence[],
+): Promise<ContextMigrationResult[]> {
   const results: ContextMigrationResult[] = [];
   for (const descriptor of contexts) {
     results.push(await migrateContext(url, descriptor));
@@ -114,7 +124,9 @@ async function migrateAll(url: string, contexts: readonly ContextPersistence[]):
 export async function migrateDatabase(options: MigrationRunOptions): Promise<MigrationReport> {
   validateContexts(options.contexts);
   const databaseCreated = await ensureDatabaseExists(options.url);
-  const contexts = await withAdvisoryLock(options.url, MIGRATION_LOCK_KEY, () => migrateAll(options.url, options.contexts));
+  const contexts = await withAdvisoryLock(options.url, MIGRATION_LOCK_KEY, () =>
+    migrateAll(options.url, options.contexts),
+  );
   return { databaseCreated, contexts };
 }
 

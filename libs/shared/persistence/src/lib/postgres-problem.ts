@@ -95,7 +95,8 @@ export function isConnectionProblem(error: unknown): boolean {
   const all = facts(error);
   return all.some(
     (f) =>
-      (f.code !== undefined && (UNREACHABLE_CODES.has(f.code) || ['3D000', '28P01', '28000', '57P03'].includes(f.code))) ||
+      (f.code !== undefined &&
+        (UNREACHABLE_CODES.has(f.code) || ['3D000', '28P01', '28000', '57P03'].includes(f.code))) ||
       CONNECTION_LOST.test(f.message),
   );
 }

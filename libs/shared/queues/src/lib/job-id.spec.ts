@@ -4,7 +4,9 @@ import { jobIdFrom } from './job-id';
 describe('jobIdFrom', () => {
   it('gives the same id for the same cause', () => {
     expect(jobIdFrom('statement', 'payee-7', '2026-10')).toBe(jobIdFrom('statement', 'payee-7', '2026-10'));
-    expect(jobIdFrom('sync', new Date('2026-11-21T00:00:00Z'))).toBe(jobIdFrom('sync', new Date('2026-11-21T00:00:00.000Z')));
+    expect(jobIdFrom('sync', new Date('2026-11-21T00:00:00Z'))).toBe(
+      jobIdFrom('sync', new Date('2026-11-21T00:00:00.000Z')),
+    );
   });
 
   it('tells causes apart by value, order, type and boundaries', () => {
@@ -22,7 +24,12 @@ describe('jobIdFrom', () => {
   });
 
   it('always yields an id BullMQ accepts: no colon, not a bare integer', () => {
-    const part = fc.oneof(fc.string(), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean());
+    const part = fc.oneof(
+      fc.string(),
+      fc.integer(),
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.boolean(),
+    );
     fc.assert(
       fc.property(fc.array(part, { minLength: 1, maxLength: 6 }), (parts) => {
         const id = jobIdFrom(...parts);

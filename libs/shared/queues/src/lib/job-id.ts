@@ -8,7 +8,8 @@ function normalise(part: CausePart, index: number): string | number | boolean {
     if (Number.isNaN(part.getTime())) throw new Error(`jobIdFrom: cause part ${index} is an invalid date`);
     return part.toISOString();
   }
-  if (typeof part === 'number' && !Number.isFinite(part)) throw new Error(`jobIdFrom: cause part ${index} is not a finite number`);
+  if (typeof part === 'number' && !Number.isFinite(part))
+    throw new Error(`jobIdFrom: cause part ${index} is not a finite number`);
   return part;
 }
 

@@ -11,11 +11,25 @@ describe('job progress', () => {
       },
     };
     await reportProgress(job, 3, 10, 'parse');
-    expect(readJobProgress({ progress: job.progress as object })).toEqual({ done: 3, total: 10, stage: 'parse' });
+    expect(readJobProgress({ progress: job.progress as object })).toEqual({
+      done: 3,
+      total: 10,
+      stage: 'parse',
+    });
   });
 
   it('ignores progress in any other shape', () => {
-    for (const progress of [0, 42, 'half', true, {}, { done: 2 }, { done: 3, total: 2 }, { done: -1, total: 2 }, { done: 1.5, total: 2 }]) {
+    for (const progress of [
+      0,
+      42,
+      'half',
+      true,
+      {},
+      { done: 2 },
+      { done: 3, total: 2 },
+      { done: -1, total: 2 },
+      { done: 1.5, total: 2 },
+    ]) {
       expect(readJobProgress({ progress })).toBeUndefined();
     }
   });

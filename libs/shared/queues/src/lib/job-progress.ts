@@ -18,7 +18,12 @@ export function jobProgress(done: number, total: number, stage?: string): JobPro
 }
 
 /** Reports progress on a running job; readers see it through {@link readJobProgress}. */
-export async function reportProgress(job: Pick<Job, 'updateProgress'>, done: number, total: number, stage?: string): Promise<void> {
+export async function reportProgress(
+  job: Pick<Job, 'updateProgress'>,
+  done: number,
+  total: number,
+  stage?: string,
+): Promise<void> {
   await job.updateProgress({ ...jobProgress(done, total, stage) });
 }
 

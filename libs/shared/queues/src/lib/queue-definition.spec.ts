@@ -2,7 +2,10 @@ import { defineQueue } from './queue-definition';
 
 describe('defineQueue', () => {
   it('keeps the name and merges job options over bounded retention', () => {
-    const queue = defineQueue({ name: 'royalties.statements', defaultJobOptions: { attempts: 5, removeOnFail: false } });
+    const queue = defineQueue({
+      name: 'royalties.statements',
+      defaultJobOptions: { attempts: 5, removeOnFail: false },
+    });
     expect(queue.name).toBe('royalties.statements');
     expect(queue.defaultJobOptions).toEqual({
       attempts: 5,
@@ -12,7 +15,10 @@ describe('defineQueue', () => {
     expect(Object.isFrozen(queue)).toBe(true);
   });
 
-  it.each(['royalties:statements', 'Royalties.statements', '', 'royalties..statements', '1st'])('rejects the name %p', (name) => {
-    expect(() => defineQueue({ name })).toThrow('is not allowed');
-  });
+  it.each(['royalties:statements', 'Royalties.statements', '', 'royalties..statements', '1st'])(
+    'rejects the name %p',
+    (name) => {
+      expect(() => defineQueue({ name })).toThrow('is not allowed');
+    },
+  );
 });

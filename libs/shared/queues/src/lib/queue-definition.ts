@@ -17,7 +17,10 @@ const QUEUE_NAME = /^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)*$/;
  * Names are lower-case words separated by dots or dashes, prefixed by the owning context.
  * Completed and failed jobs are kept for a bounded time unless the definition says otherwise.
  */
-export function defineQueue(definition: { name: string; defaultJobOptions?: DefaultJobOptions }): QueueDefinition {
+export function defineQueue(definition: {
+  name: string;
+  defaultJobOptions?: DefaultJobOptions;
+}): QueueDefinition {
   if (!QUEUE_NAME.test(definition.name)) {
     throw new Error(
       `Queue name "${definition.name}" is not allowed: use lower-case letters, digits and dashes, in dot-separated parts (like "royalties.statements")`,
@@ -37,6 +40,9 @@ export function defineQueue(definition: { name: string; defaultJobOptions?: Defa
 export function registerQueues(...definitions: readonly QueueDefinition[]): DynamicModule {
   useReportingClasses();
   return BullModule.registerQueue(
-    ...definitions.map((definition) => ({ name: definition.name, defaultJobOptions: { ...definition.defaultJobOptions } })),
+    ...definitions.map((definition) => ({
+      name: definition.name,
+      defaultJobOptions: { ...definition.defaultJobOptions },
+    })),
   );
 }

@@ -47,7 +47,8 @@ class DemoProcessor extends WorkerHost {
 
   async process(job: Job<DemoJob>): Promise<string> {
     this.recorder.attempts.push({ label: job.data.label, attemptsMade: job.attemptsMade, at: Date.now() });
-    if (job.data.kind === 'flaky' && job.attemptsMade < 2) throw new Error(`transient failure ${job.attemptsMade + 1}`);
+    if (job.data.kind === 'flaky' && job.attemptsMade < 2)
+      throw new Error(`transient failure ${job.attemptsMade + 1}`);
     if (job.data.kind === 'progress') {
       await reportProgress(job, 1, 2, 'ingest');
       await this.recorder.gate;
@@ -57,7 +58,11 @@ class DemoProcessor extends WorkerHost {
   }
 }
 
-async function eventually<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 10_000): Promise<T> {
+async function eventually<T>(
+  probe: () => Promise<T | undefined>,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -87,7 +92,10 @@ describe('QueuesModule against Redis', () => {
   beforeEach(async () => {
     prefix = testQueuePrefix();
     moduleRef = await Test.createTestingModule({
-      imports: [QueuesModule.forRoot({ REDIS_URL: redisUrl, QUEUE_PREFIX: prefix }), registerQueues(demoQueue)],
+      imports: [
+        QueuesModule.forRoot({ REDIS_URL: redisUrl, QUEUE_PREFIX: prefix }),
+        registerQueues(demoQueue),
+      ],
       providers: [Recorder, DemoProcessor],
     }).compile();
     moduleRef.useLogger(false);
@@ -161,7 +169,10 @@ describe('QueuesModule against Redis', () => {
 describe('QueuesModule without Redis', () => {
   it('starts, and its check names Redis and how to provide it', async () => {
     const moduleRef = await Test.createTestingModule({
-      imports: [QueuesModule.forRoot({ REDIS_URL: 'redis://:hunter2-secret@127.0.0.1:1/0', QUEUE_PREFIX: 'unused' }), registerQueues(demoQueue)],
+      imports: [
+        QueuesModule.forRoot({ REDIS_URL: 'redis://:hunter2-secret@127.0.0.1:1/0', QUEUE_PREFIX: 'unused' }),
+        registerQueues(demoQueue),
+      ],
       providers: [Recorder, DemoProcessor],
     }).compile();
     moduleRef.useLogger(false);

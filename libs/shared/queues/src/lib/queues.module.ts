@@ -18,7 +18,12 @@ export class QueuesModule {
     return {
       module: QueuesModule,
       global: true,
-      imports: [BullModule.forRoot({ connection: redisConnectionOptions(config.REDIS_URL), prefix: config.QUEUE_PREFIX })],
+      imports: [
+        BullModule.forRoot({
+          connection: redisConnectionOptions(config.REDIS_URL),
+          prefix: config.QUEUE_PREFIX,
+        }),
+      ],
       providers: [{ provide: QUEUES_CONFIG, useValue: config }, RedisCheck],
       exports: [QUEUES_CONFIG, RedisCheck],
     };

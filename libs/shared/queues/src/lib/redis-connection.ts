@@ -22,7 +22,9 @@ export function redisLocation(url: string): RedisLocation {
 
 /** `host:port`, as printed in messages. */
 export function redisAddress(location: RedisLocation): string {
-  return location.host.includes(':') ? `[${location.host}]:${location.port}` : `${location.host}:${location.port}`;
+  return location.host.includes(':')
+    ? `[${location.host}]:${location.port}`
+    : `${location.host}:${location.port}`;
 }
 
 /**

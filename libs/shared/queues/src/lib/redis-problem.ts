@@ -1,6 +1,15 @@
 import { redisAddress, redisLocation } from './redis-connection';
 
-const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'ECONNRESET', 'EPIPE']);
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ETIMEDOUT',
+  'ECONNRESET',
+  'EPIPE',
+]);
 
 /** Thrown when Redis cannot be used; the message says what is wrong and how to fix it. */
 export class RedisUnavailableError extends Error {
@@ -19,7 +28,13 @@ function codesAndMessages(error: unknown): { codes: string[]; messages: string }
   const visit = (value: unknown): void => {
     if (value === null || typeof value !== 'object' || seen.has(value)) return;
     seen.add(value);
-    const record = value as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown; lastNodeError?: unknown };
+    const record = value as {
+      code?: unknown;
+      message?: unknown;
+      cause?: unknown;
+      errors?: unknown;
+      lastNodeError?: unknown;
+    };
     if (typeof record.code === 'string') codes.push(record.code);
     if (typeof record.message === 'string') messages.push(record.message);
     visit(record.cause);
@@ -33,7 +48,10 @@ function codesAndMessages(error: unknown): { codes: string[]; messages: string }
 /** Whether an error only says that Redis is not there (as opposed to a failing command). */
 export function isRedisConnectionProblem(error: unknown): boolean {
   const { codes, messages } = codesAndMessages(error);
-  return codes.some((code) => UNREACHABLE_CODES.has(code)) || /Connection is closed|connect ETIMEDOUT|Stream isn't writeable/i.test(messages);
+  return (
+    codes.some((code) => UNREACHABLE_CODES.has(code)) ||
+    /Connection is closed|connect ETIMEDOUT|Stream isn't writeable/i.test(messages)
+  );
 }
 
 /** One sentence an operator can act on; the URL's password never appears in it. */

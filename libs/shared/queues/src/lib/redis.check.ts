@@ -42,7 +42,10 @@ export class RedisCheck implements DependencyCheck, OnApplicationShutdown {
   async check(): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new CheckTimeoutError(`no answer within ${REDIS_CHECK_TIMEOUT_MS} ms`)), REDIS_CHECK_TIMEOUT_MS);
+      timer = setTimeout(
+        () => reject(new CheckTimeoutError(`no answer within ${REDIS_CHECK_TIMEOUT_MS} ms`)),
+        REDIS_CHECK_TIMEOUT_MS,
+      );
     });
     try {
       await Promise.race([this.ping(), timeout]);

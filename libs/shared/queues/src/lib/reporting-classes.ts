@@ -12,10 +12,15 @@ const logger = new Logger('Queues');
  */
 export function reportQueueError(source: string, error: unknown): void {
   if (isRedisConnectionProblem(error)) {
-    logger.debug(`${source}: Redis connection problem (${error instanceof Error ? error.message : String(error)})`);
+    logger.debug(
+      `${source}: Redis connection problem (${error instanceof Error ? error.message : String(error)})`,
+    );
     return;
   }
-  logger.error(`${source}: ${error instanceof Error ? error.message : String(error)}`, error instanceof Error ? error.stack : undefined);
+  logger.error(
+    `${source}: ${error instanceof Error ? error.message : String(error)}`,
+    error instanceof Error ? error.stack : undefined,
+  );
 }
 
 /** BullMQ's Queue with its errors reported through {@link reportQueueError}. */

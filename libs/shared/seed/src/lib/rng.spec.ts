@@ -30,15 +30,20 @@ describe('Rng', () => {
 
   it('int stays within its bounds, both included', () => {
     fc.assert(
-      fc.property(fc.string(), fc.integer({ min: -1e12, max: 1e12 }), fc.integer({ min: 0, max: 1e12 }), (seed, min, width) => {
-        const rng = Rng.fromSeed(seed);
-        for (let i = 0; i < 20; i++) {
-          const value = rng.int(min, min + width);
-          expect(Number.isInteger(value)).toBe(true);
-          expect(value).toBeGreaterThanOrEqual(min);
-          expect(value).toBeLessThanOrEqual(min + width);
-        }
-      }),
+      fc.property(
+        fc.string(),
+        fc.integer({ min: -1e12, max: 1e12 }),
+        fc.integer({ min: 0, max: 1e12 }),
+        (seed, min, width) => {
+          const rng = Rng.fromSeed(seed);
+          for (let i = 0; i < 20; i++) {
+            const value = rng.int(min, min + width);
+            expect(Number.isInteger(value)).toBe(true);
+            expect(value).toBeGreaterThanOrEqual(min);
+            expect(value).toBeLessThanOrEqual(min + width);
+          }
+        },
+      ),
     );
   });
 
@@ -50,15 +55,20 @@ describe('Rng', () => {
 
   it('next and float stay in their half-open ranges', () => {
     fc.assert(
-      fc.property(fc.string(), fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.double({ min: 0, max: 1e6, noNaN: true }), (seed, min, width) => {
-        const rng = Rng.fromSeed(seed);
-        const unit = rng.next();
-        expect(unit).toBeGreaterThanOrEqual(0);
-        expect(unit).toBeLessThan(1);
-        const value = rng.float(min, min + width);
-        expect(value).toBeGreaterThanOrEqual(min);
-        expect(value).toBeLessThanOrEqual(min + width);
-      }),
+      fc.property(
+        fc.string(),
+        fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+        fc.double({ min: 0, max: 1e6, noNaN: true }),
+        (seed, min, width) => {
+          const rng = Rng.fromSeed(seed);
+          const unit = rng.next();
+          expect(unit).toBeGreaterThanOrEqual(0);
+          expect(unit).toBeLessThan(1);
+          const value = rng.float(min, min + width);
+          expect(value).toBeGreaterThanOrEqual(min);
+          expect(value).toBeLessThanOrEqual(min + width);
+        },
+      ),
     );
   });
 
@@ -75,9 +85,15 @@ describe('Rng', () => {
     fc.assert(
       fc.property(
         fc.string(),
-        fc.array(fc.record({ value: fc.integer(), weight: fc.oneof(fc.constant(0), fc.double({ min: 0.001, max: 1000, noNaN: true })) }), {
-          minLength: 1,
-        }),
+        fc.array(
+          fc.record({
+            value: fc.integer(),
+            weight: fc.oneof(fc.constant(0), fc.double({ min: 0.001, max: 1000, noNaN: true })),
+          }),
+          {
+            minLength: 1,
+          },
+        ),
         (seed, choices) => {
           fc.pre(choices.some((choice) => choice.weight > 0));
           const labelled = choices.map((choice, index) => ({ value: index, weight: choice.weight }));
@@ -88,7 +104,13 @@ describe('Rng', () => {
     );
     const rng = Rng.fromSeed('weights');
     const counts = { a: 0, b: 0 };
-    for (let i = 0; i < 4000; i++) counts[rng.weighted([{ value: 'a' as const, weight: 3 }, { value: 'b' as const, weight: 1 }])]++;
+    for (let i = 0; i < 4000; i++)
+      counts[
+        rng.weighted([
+          { value: 'a' as const, weight: 3 },
+          { value: 'b' as const, weight: 1 },
+        ])
+      ]++;
     expect(counts.a / 4000).toBeGreaterThan(0.7);
     expect(counts.a / 4000).toBeLessThan(0.8);
   });
@@ -111,13 +133,18 @@ describe('Rng', () => {
 
   it('dateBetween stays in [from, to)', () => {
     fc.assert(
-      fc.property(fc.string(), fc.integer({ min: 0, max: 4e12 }), fc.integer({ min: 1, max: 1e11 }), (seed, start, width) => {
-        const from = new Date(start);
-        const to = new Date(start + width);
-        const date = Rng.fromSeed(seed).dateBetween(from, to);
-        expect(date.getTime()).toBeGreaterThanOrEqual(from.getTime());
-        expect(date.getTime()).toBeLessThan(to.getTime());
-      }),
+      fc.property(
+        fc.string(),
+        fc.integer({ min: 0, max: 4e12 }),
+        fc.integer({ min: 1, max: 1e11 }),
+        (seed, start, width) => {
+          const from = new Date(start);
+          const to = new Date(start + width);
+          const date = Rng.fromSeed(seed).dateBetween(from, to);
+          expect(date.getTime()).toBeGreaterThanOrEqual(from.getTime());
+          expect(date.getTime()).toBeLessThan(to.getTime());
+        },
+      ),
     );
     expect(() => Rng.fromSeed('x').dateBetween(new Date(5), new Date(5))).toThrow('from < to');
   });
@@ -140,7 +167,9 @@ describe('Rng', () => {
   it('uuid has the version 4 layout', () => {
     fc.assert(
       fc.property(fc.string(), (seed) => {
-        expect(Rng.fromSeed(seed).uuid()).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+        expect(Rng.fromSeed(seed).uuid()).toMatch(
+          /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+        );
       }),
     );
   });

@@ -44,7 +44,10 @@ export class Rng {
   private c: number;
   private d: number;
 
-  private constructor(state: readonly [number, number, number, number], private readonly seedText: string) {
+  private constructor(
+    state: readonly [number, number, number, number],
+    private readonly seedText: string,
+  ) {
     [this.a, this.b, this.c, this.d] = state;
     // The first outputs of sfc32 still show the seed's structure; discard them.
     for (let i = 0; i < 15; i++) this.uint32();
@@ -135,7 +138,8 @@ export class Rng {
       target -= choice.weight;
     }
     // Rounding can leave a sliver past the last weight: it belongs to the last positive choice.
-    if (last === undefined) throw new RangeError('weighted() needs at least one choice with a positive weight');
+    if (last === undefined)
+      throw new RangeError('weighted() needs at least one choice with a positive weight');
     return last.value;
   }
 
@@ -162,7 +166,9 @@ export class Rng {
     const start = from.getTime();
     const end = to.getTime();
     if (Number.isNaN(start) || Number.isNaN(end) || start >= end) {
-      throw new RangeError(`dateBetween() needs valid dates with from < to, got ${from.toString()} and ${to.toString()}`);
+      throw new RangeError(
+        `dateBetween() needs valid dates with from < to, got ${from.toString()} and ${to.toString()}`,
+      );
     }
     return new Date(this.int(start, end - 1));
   }

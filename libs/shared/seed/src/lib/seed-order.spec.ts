@@ -20,12 +20,21 @@ describe('orderContributors', () => {
   });
 
   it('leaves an order without dependencies as it is', () => {
-    expect(contexts(orderContributors([contributor('b'), contributor('a'), contributor('c')]))).toEqual(['b', 'a', 'c']);
+    expect(contexts(orderContributors([contributor('b'), contributor('a'), contributor('c')]))).toEqual([
+      'b',
+      'a',
+      'c',
+    ]);
   });
 
   it('rejects a cycle and names it', () => {
     const run = (): SeedContributor[] =>
-      orderContributors([contributor('identity'), contributor('a', ['c']), contributor('b', ['a']), contributor('c', ['b'])]);
+      orderContributors([
+        contributor('identity'),
+        contributor('a', ['c']),
+        contributor('b', ['a']),
+        contributor('c', ['b']),
+      ]);
     expect(run).toThrow(SeedOrderError);
     expect(run).toThrow('Seed contributors wait for each other in a cycle: a → c → b → a');
     expect(() => orderContributors([contributor('self', ['self'])])).toThrow('cycle: self → self');

@@ -64,7 +64,9 @@ export function orderContributors(contributors: readonly SeedContributor[]): See
   while (pending.length > 0) {
     const ready = pending.find((c) => (c.after ?? []).every((dependency) => placed.has(dependency)));
     if (ready === undefined) {
-      throw new SeedOrderError(`Seed contributors wait for each other in a cycle: ${findCycle(pending).join(' → ')}`);
+      throw new SeedOrderError(
+        `Seed contributors wait for each other in a cycle: ${findCycle(pending).join(' → ')}`,
+      );
     }
     ordered.push(ready);
     placed.add(ready.context);

@@ -7,13 +7,17 @@ import { AlreadySeededError, runSeed } from './seed-runner';
 
 class CreateReleases extends Migration {
   override up(): void {
-    this.addSql('create table demo_catalog.releases (id uuid primary key, title text not null, released_on date not null, price_cents integer not null)');
+    this.addSql(
+      'create table demo_catalog.releases (id uuid primary key, title text not null, released_on date not null, price_cents integer not null)',
+    );
   }
 }
 
 class CreateOrders extends Migration {
   override up(): void {
-    this.addSql('create table demo_commerce.orders (id uuid primary key, release_id uuid not null, quantity integer not null)');
+    this.addSql(
+      'create table demo_commerce.orders (id uuid primary key, release_id uuid not null, quantity integer not null)',
+    );
   }
 }
 
@@ -39,12 +43,18 @@ const catalogSeed: SeedContributor = {
   async run({ rng, scale, today, em, log }) {
     const count = 5 * scale;
     for (let i = 0; i < count; i++) {
-      await em.execute('insert into demo_catalog.releases (id, title, released_on, price_cents) values (?, ?, ?, ?)', [
-        rng.uuid(),
-        `${rng.pick(WORDS)} ${rng.pick(WORDS)}`,
-        rng.dateBetween(new Date(today.getTime() - 365 * DAY_MS), today).toISOString().slice(0, 10),
-        rng.int(500, 2999),
-      ]);
+      await em.execute(
+        'insert into demo_catalog.releases (id, title, released_on, price_cents) values (?, ?, ?, ?)',
+        [
+          rng.uuid(),
+          `${rng.pick(WORDS)} ${rng.pick(WORDS)}`,
+          rng
+            .dateBetween(new Date(today.getTime() - 365 * DAY_MS), today)
+            .toISOString()
+            .slice(0, 10),
+          rng.int(500, 2999),
+        ],
+      );
     }
     log(`wrote ${count} releases`);
     return { created: { releases: count } };
@@ -84,8 +94,10 @@ async function query<R>(url: string, sql: string): Promise<R[]> {
   }
 }
 
-const releases = (url: string) => query(url, 'select id, title, released_on::text, price_cents from demo_catalog.releases order by id');
-const orders = (url: string) => query(url, 'select id, release_id, quantity from demo_commerce.orders order by id');
+const releases = (url: string) =>
+  query(url, 'select id, title, released_on::text, price_cents from demo_catalog.releases order by id');
+const orders = (url: string) =>
+  query(url, 'select id, release_id, quantity from demo_commerce.orders order by id');
 
 describe('runSeed', () => {
   const databases: TestDatabase[] = [];
@@ -124,7 +136,9 @@ describe('runSeed', () => {
       db.url,
       'select seed, scale, contributors, finished_at is not null as finished from platform.seed_runs',
     );
-    expect(runs).toEqual([{ seed: 'demo', scale: 2, contributors: ['demo-catalog', 'demo-commerce'], finished: true }]);
+    expect(runs).toEqual([
+      { seed: 'demo', scale: 2, contributors: ['demo-catalog', 'demo-commerce'], finished: true },
+    ]);
   });
 
   it('writes identical data for the same seed and different data for another seed', async () => {
@@ -142,13 +156,27 @@ describe('runSeed', () => {
   it('leaves a context’s data unchanged when another context is added', async () => {
     const [alone, together] = [await fresh(), await fresh()];
     await runSeed({ url: alone.url, contexts, contributors: [catalogSeed], seed: 's', scale: 1, today });
-    await runSeed({ url: together.url, contexts, contributors: [commerceSeed, catalogSeed], seed: 's', scale: 1, today });
+    await runSeed({
+      url: together.url,
+      contexts,
+      contributors: [commerceSeed, catalogSeed],
+      seed: 's',
+      scale: 1,
+      today,
+    });
     expect(await releases(together.url)).toEqual(await releases(alone.url));
   });
 
   it('refuses to seed a seeded database, and with force resets it first', async () => {
     const db = await fresh();
-    const options = { url: db.url, contexts, contributors: [catalogSeed, commerceSeed], seed: 'once', scale: 1, today };
+    const options = {
+      url: db.url,
+      contexts,
+      contributors: [catalogSeed, commerceSeed],
+      seed: 'once',
+      scale: 1,
+      today,
+    };
     await runSeed(options);
     const first = await releases(db.url);
 
@@ -165,7 +193,13 @@ describe('runSeed', () => {
     const a: SeedContributor = { context: 'a', after: ['b'], run: () => Promise.resolve({ created: {} }) };
     const b: SeedContributor = { context: 'b', after: ['a'], run: () => Promise.resolve({ created: {} }) };
     await expect(
-      runSeed({ url: 'postgres://nobody@127.0.0.1:1/none', contexts, contributors: [a, b], seed: 'x', scale: 1 }),
+      runSeed({
+        url: 'postgres://nobody@127.0.0.1:1/none',
+        contexts,
+        contributors: [a, b],
+        seed: 'x',
+        scale: 1,
+      }),
     ).rejects.toThrow('cycle: a → b → a');
   });
 });

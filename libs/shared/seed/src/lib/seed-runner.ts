@@ -69,13 +69,19 @@ function validate(options: SeedRunOptions): void {
   }
   if (options.seed.length === 0) throw new RangeError('The seed must not be empty');
   if (!options.contexts.some((descriptor) => descriptor.schema === platformPersistence.schema)) {
-    throw new Error('Seeding records its runs in platform.seed_runs: include platformPersistence in the contexts');
+    throw new Error(
+      'Seeding records its runs in platform.seed_runs: include platformPersistence in the contexts',
+    );
   }
 }
 
 async function withOrm<T>(options: SeedRunOptions, work: (orm: MikroORM) => Promise<T>): Promise<T> {
   const orm = await MikroORM.init(
-    ormOptions({ url: options.url, entities: options.contexts.flatMap((descriptor) => descriptor.entities), poolMax: 2 }),
+    ormOptions({
+      url: options.url,
+      entities: options.contexts.flatMap((descriptor) => descriptor.entities),
+      poolMax: 2,
+    }),
   );
   try {
     return await work(orm);
@@ -122,7 +128,13 @@ export async function runSeed(options: SeedRunOptions): Promise<SeedRunResult> {
       const started = performance.now();
       const contextLog = (message: string): void => log(`[${contributor.context}] ${message}`);
       const report = await orm.em.fork().transactional((tx) =>
-        contributor.run({ rng: root.derive(contributor.context), scale: options.scale, today, em: tx, log: contextLog }),
+        contributor.run({
+          rng: root.derive(contributor.context),
+          scale: options.scale,
+          today,
+          em: tx,
+          log: contextLog,
+        }),
       );
       const durationMs = Math.round(performance.now() - started);
       results.push({ context: contributor.context, created: report.created, durationMs });
@@ -131,7 +143,15 @@ export async function runSeed(options: SeedRunOptions): Promise<SeedRunResult> {
 
     run.finishedAt = new Date();
     await em.flush();
-    return { runId: run.id, seed: options.seed, scale: options.scale, today, reset, migrations, contributors: results };
+    return {
+      runId: run.id,
+      seed: options.seed,
+      scale: options.scale,
+      today,
+      reset,
+      migrations,
+      contributors: results,
+    };
   });
 }
 

@@ -50,7 +50,10 @@ export async function createTestDatabase(prefix = 'bandstand_test'): Promise<Tes
 /** Drops a test database, ending the sessions a pool may still hold on it first. */
 export async function dropTestDatabase(name: string): Promise<void> {
   await onMaintenanceDatabase(async (client) => {
-    await client.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [name]);
+    await client.query(
+      'select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
+      [name],
+    );
     await client.query(`drop database if exists ${escapeIdentifier(name)}`);
   });
 }

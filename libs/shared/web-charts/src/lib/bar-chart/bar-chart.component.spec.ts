@@ -27,7 +27,8 @@ async function render(data: readonly CategoryValue[], orientation: BarChartOrien
 describe('BarChartComponent', () => {
   it('draws vertical bars from typed categories', async () => {
     const { fixture, element } = await render(PLATFORMS);
-    const chart = fixture.debugElement.query(By.directive(BarVerticalComponent)).componentInstance as BarVerticalComponent;
+    const chart = fixture.debugElement.query(By.directive(BarVerticalComponent))
+      .componentInstance as BarVerticalComponent;
     expect(chart.results).toMatchObject([
       { name: 'Streaming', value: 5400 },
       { name: 'Downloads', value: 800 },
@@ -40,7 +41,8 @@ describe('BarChartComponent', () => {
 
   it('draws horizontal bars with the value on the x axis', async () => {
     const { fixture, element } = await render(PLATFORMS, 'horizontal');
-    const chart = fixture.debugElement.query(By.directive(BarHorizontalComponent)).componentInstance as BarHorizontalComponent;
+    const chart = fixture.debugElement.query(By.directive(BarHorizontalComponent))
+      .componentInstance as BarHorizontalComponent;
     expect(chart.xAxisLabel).toBe('Units');
     expect(element.querySelectorAll('path.bar')).toHaveLength(3);
     expect(fixture.debugElement.query(By.directive(BarVerticalComponent))).toBeNull();
@@ -48,11 +50,9 @@ describe('BarChartComponent', () => {
 
   it('lists the categories in the accessible table', async () => {
     const { element } = await render(PLATFORMS);
-    expect([...element.querySelectorAll('table tbody td:first-child')].map((cell) => cell.textContent)).toEqual([
-      'Streaming',
-      'Downloads',
-      'Vinyl',
-    ]);
+    expect(
+      [...element.querySelectorAll('table tbody td:first-child')].map((cell) => cell.textContent),
+    ).toEqual(['Streaming', 'Downloads', 'Vinyl']);
   });
 
   it('shows the empty state when there are no categories', async () => {

@@ -10,7 +10,12 @@ export function toNgxSingle(data: readonly CategoryValue[]): DataItem[] {
 }
 
 /** The data table of a set of categories. */
-export function categoryTable(data: readonly CategoryValue[], categoryLabel: string, valueLabel: string, format: ValueFormatter): ChartTable {
+export function categoryTable(
+  data: readonly CategoryValue[],
+  categoryLabel: string,
+  valueLabel: string,
+  format: ValueFormatter,
+): ChartTable {
   return { columns: [categoryLabel, valueLabel], rows: data.map((item) => [item.label, format(item.value)]) };
 }
 
@@ -86,6 +91,11 @@ export class BarChartComponent {
   protected readonly scheme = BANDSTAND_SCHEME;
   protected readonly results = computed(() => toNgxSingle(this.data()));
   protected readonly table = computed(() =>
-    categoryTable(this.data(), this.categoryLabel() || 'Category', this.valueLabel() || 'Value', this.valueFormat()),
+    categoryTable(
+      this.data(),
+      this.categoryLabel() || 'Category',
+      this.valueLabel() || 'Value',
+      this.valueFormat(),
+    ),
   );
 }

@@ -31,7 +31,9 @@ const FALLBACK_WIDTH = 600;
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <figure class="bs-chart-figure">
-      <figcaption class="bs-chart-caption" [class.bs-visually-hidden]="!showCaption()">{{ label() }}</figcaption>
+      <figcaption class="bs-chart-caption" [class.bs-visually-hidden]="!showCaption()">
+        {{ label() }}
+      </figcaption>
       @if (empty()) {
         <bs-empty-state icon="monitoring" [heading]="emptyHeading()" [message]="emptyMessage()" />
       } @else {
@@ -39,7 +41,11 @@ const FALLBACK_WIDTH = 600;
           <ng-content />
         </div>
         <table class="bs-visually-hidden">
-          <caption>{{ label() }}</caption>
+          <caption>
+            {{
+              label()
+            }}
+          </caption>
           <thead>
             <tr>
               @for (column of table().columns; track $index) {

@@ -63,11 +63,23 @@ describe('LineChartComponent', () => {
     );
     expect(rows).toHaveLength(6);
     expect(rows[1]).toEqual(['Streams', '2025-02-01', (340).toLocaleString()]);
-    expect([...element.querySelectorAll('table th')].map((cell) => cell.textContent)).toEqual(['Series', 'x', 'Plays']);
+    expect([...element.querySelectorAll('table th')].map((cell) => cell.textContent)).toEqual([
+      'Series',
+      'x',
+      'Plays',
+    ]);
   });
 
   it('draws categorical x values too (without rounding a domain that cannot be rounded)', async () => {
-    const { element } = await render([{ name: 'Plays', points: [{ x: 'Mon', y: 3 }, { x: 'Tue', y: 5 }] }]);
+    const { element } = await render([
+      {
+        name: 'Plays',
+        points: [
+          { x: 'Mon', y: 3 },
+          { x: 'Tue', y: 5 },
+        ],
+      },
+    ]);
     expect(element.querySelectorAll('g.line-series path.line')).toHaveLength(1);
   });
 

@@ -13,7 +13,12 @@ export function toNgxSeries(series: readonly ChartSeries[]): Series[] {
 }
 
 /** The long-format data table of a set of series: series, x, y. */
-export function seriesTable(series: readonly ChartSeries[], xLabel: string, yLabel: string, format: ValueFormatter): ChartTable {
+export function seriesTable(
+  series: readonly ChartSeries[],
+  xLabel: string,
+  yLabel: string,
+  format: ValueFormatter,
+): ChartTable {
   return {
     columns: ['Series', xLabel, yLabel],
     rows: series.flatMap((one) => one.points.map((point) => [one.name, formatX(point.x), format(point.y)])),

@@ -25,7 +25,8 @@ async function render(cards: readonly NumberCard[]) {
 describe('NumberCardsComponent', () => {
   it('hands ngx-charts one card per figure and formats values with their unit', async () => {
     const { fixture, element } = await render(LATENCIES);
-    const chart = fixture.debugElement.query(By.directive(NumberCardComponent)).componentInstance as NumberCardComponent;
+    const chart = fixture.debugElement.query(By.directive(NumberCardComponent))
+      .componentInstance as NumberCardComponent;
     expect(chart.results).toMatchObject([
       { name: 'postgres', value: 3 },
       { name: 'redis', value: 1 },
@@ -44,7 +45,8 @@ describe('NumberCardsComponent', () => {
 
   it('wraps to more rows when the container is too narrow for one', async () => {
     const { fixture } = await render(LATENCIES);
-    const chart = fixture.debugElement.query(By.directive(NumberCardComponent)).componentInstance as NumberCardComponent;
+    const chart = fixture.debugElement.query(By.directive(NumberCardComponent))
+      .componentInstance as NumberCardComponent;
     expect(chart.view).toEqual([600, 140]);
   });
 

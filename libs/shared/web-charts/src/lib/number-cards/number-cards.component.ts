@@ -54,7 +54,9 @@ export class NumberCardsComponent {
   readonly emptyHeading = input('No figures yet');
   readonly emptyMessage = input<string>();
 
-  protected readonly results = computed(() => this.cards().map((card) => ({ name: card.label, value: card.value })));
+  protected readonly results = computed(() =>
+    this.cards().map((card) => ({ name: card.label, value: card.value })),
+  );
   protected readonly table = computed(() => ({
     columns: ['Figure', 'Value'],
     rows: this.cards().map((card) => [card.label, this.format(card)]),

@@ -54,5 +54,7 @@ export class PieChartComponent {
   /** A pie of nothing but zeros has no slices to draw. */
   protected readonly empty = computed(() => !this.data().some((item) => item.value > 0));
   protected readonly results = computed(() => toNgxSingle(this.data()));
-  protected readonly table = computed(() => categoryTable(this.data(), this.categoryLabel(), this.valueLabel(), this.valueFormat()));
+  protected readonly table = computed(() =>
+    categoryTable(this.data(), this.categoryLabel(), this.valueLabel(), this.valueFormat()),
+  );
 }

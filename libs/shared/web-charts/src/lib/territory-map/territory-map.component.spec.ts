@@ -71,7 +71,9 @@ describe('TerritoryMapComponent', () => {
 
   it('has a legend with the value range of each class and a no-data entry', async () => {
     const { element } = await render(data, SMALL_GRID);
-    const entries = [...element.querySelectorAll('.bs-map-legend li')].map((item) => item.textContent?.trim());
+    const entries = [...element.querySelectorAll('.bs-map-legend li')].map((item) =>
+      item.textContent?.trim(),
+    );
     expect(entries).toEqual(['50', '100', '250', '400', '900', 'No data']);
   });
 

@@ -66,7 +66,12 @@ export class TerritoryMapComponent {
 
   private readonly colors = computed(() => {
     const values = [...this.values().values()];
-    const scheme = { name: 'bandstand-sequential', selectable: false, group: ScaleType.Quantile, domain: [...SEQUENTIAL_CLASSES] };
+    const scheme = {
+      name: 'bandstand-sequential',
+      selectable: false,
+      group: ScaleType.Quantile,
+      domain: [...SEQUENTIAL_CLASSES],
+    };
     return values.length === 0 ? null : new ColorHelper(scheme, ScaleType.Quantile, values);
   });
 
@@ -108,12 +113,18 @@ export class TerritoryMapComponent {
     for (const value of this.values().values()) {
       const color = colors.getColor(value);
       const range = ranges.get(color);
-      ranges.set(color, range ? { min: Math.min(range.min, value), max: Math.max(range.max, value) } : { min: value, max: value });
+      ranges.set(
+        color,
+        range
+          ? { min: Math.min(range.min, value), max: Math.max(range.max, value) }
+          : { min: value, max: value },
+      );
     }
     return SEQUENTIAL_CLASSES.flatMap((color) => {
       const range = ranges.get(color);
       if (!range) return [];
-      const text = range.min === range.max ? format(range.min) : `${format(range.min)} – ${format(range.max)}`;
+      const text =
+        range.min === range.max ? format(range.min) : `${format(range.min)} – ${format(range.max)}`;
       return [{ color, text }];
     });
   });
@@ -122,7 +133,9 @@ export class TerritoryMapComponent {
   protected readonly unplaced = computed(() => {
     const known = new Set(this.grid().tiles.map((tile) => tile.code));
     const format = this.valueFormat();
-    return [...this.values()].filter(([code]) => !known.has(code)).map(([code, value]) => `${code} (${format(value)})`);
+    return [...this.values()]
+      .filter(([code]) => !known.has(code))
+      .map(([code, value]) => `${code} (${format(value)})`);
   });
 
   protected readonly ranked = computed(() => {

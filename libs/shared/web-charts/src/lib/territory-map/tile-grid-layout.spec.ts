@@ -49,7 +49,14 @@ describe('layoutTileGrid', () => {
 
   it('refuses a grid too small for the territories', () => {
     expect(() =>
-      layoutTileGrid(TERRITORY_CENTROIDS.slice(0, 5), { columns: 2, rows: 2, west: -10, east: 10, north: 10, south: -10 }),
+      layoutTileGrid(TERRITORY_CENTROIDS.slice(0, 5), {
+        columns: 2,
+        rows: 2,
+        west: -10,
+        east: 10,
+        north: 10,
+        south: -10,
+      }),
     ).toThrow(/no room left/);
   });
 });

@@ -26,7 +26,14 @@ export interface TileGridOptions {
 }
 
 /** Chosen so that every territory lands within three tiles of where it belongs. */
-export const WORLD_GRID: TileGridOptions = { columns: 32, rows: 20, west: -165, east: 190, north: 72, south: -47 };
+export const WORLD_GRID: TileGridOptions = {
+  columns: 32,
+  rows: 20,
+  west: -165,
+  east: 190,
+  north: 72,
+  south: -47,
+};
 
 /** Mercator's y: gives the crowded northern latitudes (Europe) more rows than the tropics. */
 function mercator(lat: number): number {
@@ -46,7 +53,10 @@ interface Placement {
  * projects, the most crowded regions first; then pairs of tiles (or a tile and an empty cell) swap
  * while that brings tiles closer to their true places. Deterministic: same input, same map.
  */
-export function layoutTileGrid(centroids: readonly TerritoryCentroid[], options: TileGridOptions = WORLD_GRID): TileGrid {
+export function layoutTileGrid(
+  centroids: readonly TerritoryCentroid[],
+  options: TileGridOptions = WORLD_GRID,
+): TileGrid {
   const { columns, rows } = options;
   const top = mercator(options.north);
   const bottom = mercator(options.south);
@@ -59,15 +69,19 @@ export function layoutTileGrid(centroids: readonly TerritoryCentroid[], options:
   }));
 
   const crowding = (placement: Placement) =>
-    centroids.filter((other) => Math.hypot(other.lat - placement.centroid.lat, other.lon - placement.centroid.lon) < 12).length;
+    centroids.filter(
+      (other) => Math.hypot(other.lat - placement.centroid.lat, other.lon - placement.centroid.lon) < 12,
+    ).length;
   const crowdingOf = new Map(placements.map((placement) => [placement, crowding(placement)]));
   const order = [...placements].sort(
-    (a, b) => (crowdingOf.get(b) ?? 0) - (crowdingOf.get(a) ?? 0) || a.centroid.code.localeCompare(b.centroid.code),
+    (a, b) =>
+      (crowdingOf.get(b) ?? 0) - (crowdingOf.get(a) ?? 0) || a.centroid.code.localeCompare(b.centroid.code),
   );
 
   const cells = new Map<number, Placement>();
   const key = (column: number, row: number) => row * columns + column;
-  const cost = (placement: Placement, column: number, row: number) => (column - placement.x) ** 2 + (row - placement.y) ** 2;
+  const cost = (placement: Placement, column: number, row: number) =>
+    (column - placement.x) ** 2 + (row - placement.y) ** 2;
 
   for (const placement of order) {
     let best: { column: number; row: number; cost: number } | null = null;

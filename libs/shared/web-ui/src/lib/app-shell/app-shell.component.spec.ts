@@ -64,7 +64,12 @@ async function render(handset: boolean) {
   const router = TestBed.inject(Router);
   await router.navigateByUrl('/');
   await fixture.whenStable();
-  return { fixture, router, loader: TestbedHarnessEnvironment.loader(fixture), element: fixture.nativeElement as HTMLElement };
+  return {
+    fixture,
+    router,
+    loader: TestbedHarnessEnvironment.loader(fixture),
+    element: fixture.nativeElement as HTMLElement,
+  };
 }
 
 describe('AppShellComponent', () => {

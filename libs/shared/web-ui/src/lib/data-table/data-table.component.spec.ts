@@ -135,7 +135,9 @@ describe('DataTableComponent', () => {
     host.hasMore.set(false);
     await fixture.whenStable();
     expect(await paginator.getRangeLabel()).toBe('6 – 7');
-    const next = await loader.getHarness(MatButtonHarness.with({ selector: '.mat-mdc-paginator-navigation-next' }));
+    const next = await loader.getHarness(
+      MatButtonHarness.with({ selector: '.mat-mdc-paginator-navigation-next' }),
+    );
     expect(await next.isDisabled()).toBe(true);
   });
 

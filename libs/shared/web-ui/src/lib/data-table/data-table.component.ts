@@ -119,7 +119,9 @@ export class DataTableComponent<T extends object> {
   }
 
   /** The rows to render: all of them for the client data source, the given page for the server. */
-  protected readonly dataSource = computed(() => (this.paging() === 'client' ? this.clientSource : this.rows()));
+  protected readonly dataSource = computed(() =>
+    this.paging() === 'client' ? this.clientSource : this.rows(),
+  );
 
   protected cellText(column: TableColumn<T>, row: T): string | number {
     return column.cell(row) ?? '—';

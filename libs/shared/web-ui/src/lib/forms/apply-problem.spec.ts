@@ -7,8 +7,14 @@ function form() {
   return new FormGroup({
     title: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(100)] }),
     splits: new FormArray([
-      new FormGroup({ payee: new FormControl('ann', { nonNullable: true }), share: new FormControl(60, { nonNullable: true }) }),
-      new FormGroup({ payee: new FormControl('bob', { nonNullable: true }), share: new FormControl(30, { nonNullable: true }) }),
+      new FormGroup({
+        payee: new FormControl('ann', { nonNullable: true }),
+        share: new FormControl(60, { nonNullable: true }),
+      }),
+      new FormGroup({
+        payee: new FormControl('bob', { nonNullable: true }),
+        share: new FormControl(30, { nonNullable: true }),
+      }),
     ]),
   });
 }
@@ -21,7 +27,11 @@ const PROBLEM: ProblemDetails = {
   correlationId: 'c0ffee',
   errors: [
     { field: 'title', code: 'VALIDATION.REQUIRED', message: 'Give the release a title.' },
-    { field: 'splits.1.share', code: 'ROYALTIES.SPLITS_NOT_100_PERCENT', message: 'Shares add up to 90 %, not 100 %.' },
+    {
+      field: 'splits.1.share',
+      code: 'ROYALTIES.SPLITS_NOT_100_PERCENT',
+      message: 'Shares add up to 90 %, not 100 %.',
+    },
     { field: 'label', code: 'VALIDATION.UNKNOWN', message: 'Unknown label.' },
     { field: '', code: 'ROYALTIES.LOCKED', message: 'The statement period is closed.' },
   ],
@@ -44,7 +54,10 @@ describe('applyProblemToForm', () => {
     const unmatched = applyProblemToForm(group, PROBLEM);
 
     const title = group.controls.title;
-    expect(title.errors?.[SERVER_ERROR_KEY]).toEqual({ code: 'VALIDATION.REQUIRED', message: 'Give the release a title.' });
+    expect(title.errors?.[SERVER_ERROR_KEY]).toEqual({
+      code: 'VALIDATION.REQUIRED',
+      message: 'Give the release a title.',
+    });
     expect(title.touched).toBe(true);
     expect(firstErrorMessage(title.errors, 'Title')).toBe('Give the release a title.');
 
@@ -67,7 +80,10 @@ describe('applyProblemToForm', () => {
       ],
     });
     expect(group.controls.title.errors?.['maxlength']).toBeDefined();
-    expect(group.controls.title.errors?.[SERVER_ERROR_KEY]).toEqual({ code: 'CATALOG.TITLE_TAKEN CATALOG.TITLE_RESERVED', message: 'First. Second.' });
+    expect(group.controls.title.errors?.[SERVER_ERROR_KEY]).toEqual({
+      code: 'CATALOG.TITLE_TAKEN CATALOG.TITLE_RESERVED',
+      message: 'First. Second.',
+    });
   });
 
   it('lets the user clear the server error by editing the field', () => {
@@ -87,17 +103,21 @@ describe('applyProblemToForm', () => {
 describe('firstErrorMessage', () => {
   it('explains the built-in validators', () => {
     expect(firstErrorMessage({ required: true }, 'Email')).toBe('Email is required.');
-    expect(firstErrorMessage({ minlength: { requiredLength: 3, actualLength: 1 } }, 'Name')).toBe('Name must be at least 3 characters.');
+    expect(firstErrorMessage({ minlength: { requiredLength: 3, actualLength: 1 } }, 'Name')).toBe(
+      'Name must be at least 3 characters.',
+    );
     expect(firstErrorMessage({ max: { max: 100, actual: 120 } }, 'Share')).toBe('Share must be at most 100.');
     expect(firstErrorMessage({ email: true }, 'Email')).toBe('Enter a valid email address.');
     expect(firstErrorMessage(null, 'Email')).toBeNull();
   });
 
   it('prefers the server’s message and falls back for unknown keys', () => {
-    expect(firstErrorMessage({ required: true, server: { code: 'X', message: 'Taken.' } }, 'Handle')).toBe('Taken.');
-    expect(firstErrorMessage({ isrc: true }, 'ISRC')).toBe('ISRC is invalid (isrc).');
-    expect(firstErrorMessage({ isrc: true }, 'ISRC', { isrc: () => 'Use 12 characters like GBAYE0601498.' })).toBe(
-      'Use 12 characters like GBAYE0601498.',
+    expect(firstErrorMessage({ required: true, server: { code: 'X', message: 'Taken.' } }, 'Handle')).toBe(
+      'Taken.',
     );
+    expect(firstErrorMessage({ isrc: true }, 'ISRC')).toBe('ISRC is invalid (isrc).');
+    expect(
+      firstErrorMessage({ isrc: true }, 'ISRC', { isrc: () => 'Use 12 characters like GBAYE0601498.' }),
+    ).toBe('Use 12 characters like GBAYE0601498.');
   });
 });

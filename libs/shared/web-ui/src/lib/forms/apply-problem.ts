@@ -18,7 +18,10 @@ export function controlPath(field: string): string {
  * as re-running validation replaces the errors. Returns the errors that match no control, for the
  * form to show as a whole.
  */
-export function applyProblemToForm(form: AbstractControl, problem: Pick<ProblemDetails, 'errors'>): readonly FieldError[] {
+export function applyProblemToForm(
+  form: AbstractControl,
+  problem: Pick<ProblemDetails, 'errors'>,
+): readonly FieldError[] {
   const unmatched: FieldError[] = [];
   const byControl = new Map<AbstractControl, FieldError[]>();
   for (const error of problem.errors ?? []) {

@@ -30,12 +30,15 @@ export const DEFAULT_ERROR_MESSAGES: Readonly<Record<string, ErrorMessageFn>> = 
   required: (_detail, label) => `${label} is required.`,
   requiredtrue: (_detail, label) => `${label} must be accepted.`,
   email: () => 'Enter a valid email address.',
-  minlength: (detail, label) => `${label} must be at least ${numberIn(detail, 'requiredLength') ?? '?'} characters.`,
-  maxlength: (detail, label) => `${label} must be at most ${numberIn(detail, 'requiredLength') ?? '?'} characters.`,
+  minlength: (detail, label) =>
+    `${label} must be at least ${numberIn(detail, 'requiredLength') ?? '?'} characters.`,
+  maxlength: (detail, label) =>
+    `${label} must be at most ${numberIn(detail, 'requiredLength') ?? '?'} characters.`,
   min: (detail, label) => `${label} must be at least ${numberIn(detail, 'min') ?? '?'}.`,
   max: (detail, label) => `${label} must be at most ${numberIn(detail, 'max') ?? '?'}.`,
   pattern: (_detail, label) => `${label} is not in the expected format.`,
-  [SERVER_ERROR_KEY]: (detail, label) => (isServerFieldError(detail) ? detail.message : `${label} was rejected by the server.`),
+  [SERVER_ERROR_KEY]: (detail, label) =>
+    isServerFieldError(detail) ? detail.message : `${label} was rejected by the server.`,
 };
 
 /**
@@ -48,7 +51,9 @@ export function firstErrorMessage(
   messages: Readonly<Record<string, ErrorMessageFn>> = DEFAULT_ERROR_MESSAGES,
 ): string | null {
   if (!errors) return null;
-  const keys = Object.keys(errors).sort((a, b) => Number(b === SERVER_ERROR_KEY) - Number(a === SERVER_ERROR_KEY));
+  const keys = Object.keys(errors).sort(
+    (a, b) => Number(b === SERVER_ERROR_KEY) - Number(a === SERVER_ERROR_KEY),
+  );
   const key = keys[0];
   if (key === undefined) return null;
   const build = messages[key] ?? DEFAULT_ERROR_MESSAGES[key];

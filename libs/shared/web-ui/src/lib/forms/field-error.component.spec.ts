@@ -12,7 +12,13 @@ import { FieldErrorComponent } from './field-error.component';
 import { FormErrorsComponent } from './form-errors.component';
 
 @Component({
-  imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule, FieldErrorComponent, FormErrorsComponent],
+  imports: [
+    ReactiveFormsModule,
+    MatFormFieldModule,
+    MatInputModule,
+    FieldErrorComponent,
+    FormErrorsComponent,
+  ],
   template: `
     <form [formGroup]="form">
       <bs-form-errors [errors]="formErrors" />
@@ -25,7 +31,12 @@ import { FormErrorsComponent } from './form-errors.component';
   `,
 })
 class HostComponent {
-  readonly form = new FormGroup({ handle: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.minLength(3)] }) });
+  readonly form = new FormGroup({
+    handle: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.minLength(3)],
+    }),
+  });
   formErrors: readonly FieldError[] = [];
 }
 

@@ -137,7 +137,8 @@ export class JobProgressComponent {
     const { done, total, stage } = this.progress();
     const parts = [this.statusText()];
     if (stage) parts.push(stage);
-    if (done !== undefined) parts.push(typeof total === 'number' && total > 0 ? `${done} of ${total}` : `${done} done`);
+    if (done !== undefined)
+      parts.push(typeof total === 'number' && total > 0 ? `${done} of ${total}` : `${done} done`);
     return parts.join(', ');
   });
 }

@@ -47,11 +47,17 @@ describe('PlatformStatusComponent', () => {
       ...READY,
       status: 'down',
       dependencies: [
-        { name: 'postgres', status: 'down', message: 'PostgreSQL at 127.0.0.1:5432 is not reachable (ECONNREFUSED)' },
+        {
+          name: 'postgres',
+          status: 'down',
+          message: 'PostgreSQL at 127.0.0.1:5432 is not reachable (ECONNREFUSED)',
+        },
         { name: 'redis', status: 'up', latencyMs: 1 },
       ],
     });
-    expect(element.querySelector('.bs-status-verdict')?.textContent?.trim()).toBe('The platform is not ready');
+    expect(element.querySelector('.bs-status-verdict')?.textContent?.trim()).toBe(
+      'The platform is not ready',
+    );
     const postgres = element.querySelector('[data-dependency="postgres"]');
     expect(postgres?.classList).toContain('bs-dependency--down');
     expect(postgres?.querySelector('.bs-dependency-message')?.textContent).toContain('ECONNREFUSED');
@@ -60,7 +66,9 @@ describe('PlatformStatusComponent', () => {
 
   it('says so when a process has no dependencies', async () => {
     const element = await render({ ...READY, dependencies: [] });
-    expect(element.querySelector('.bs-status-none')?.textContent).toBe('This process reports no dependencies.');
+    expect(element.querySelector('.bs-status-none')?.textContent).toBe(
+      'This process reports no dependencies.',
+    );
   });
 });
 

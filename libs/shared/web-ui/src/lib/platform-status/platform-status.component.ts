@@ -38,7 +38,11 @@ export function formatUptime(seconds: number): string {
     @if (report().dependencies.length > 0) {
       <ul class="bs-dependencies" aria-label="Dependencies">
         @for (dependency of report().dependencies; track dependency.name) {
-          <li class="bs-dependency" [class.bs-dependency--down]="dependency.status === 'down'" [attr.data-dependency]="dependency.name">
+          <li
+            class="bs-dependency"
+            [class.bs-dependency--down]="dependency.status === 'down'"
+            [attr.data-dependency]="dependency.name"
+          >
             <mat-icon aria-hidden="true">{{ dependency.status === 'up' ? 'check' : 'close' }}</mat-icon>
             <span class="bs-dependency-name">{{ dependency.name }}</span>
             <span class="bs-dependency-status">{{ dependency.status === 'up' ? 'up' : 'down' }}</span>

@@ -14,8 +14,21 @@ import {
  */
 export type ShownProblem = Omit<ProblemDetails, 'correlationId'> & { readonly correlationId?: string };
 
-function clientProblem(code: ErrorCode, title: string, status: number, detail: string, correlationId?: string): ShownProblem {
-  return { type: problemType(code), code, title, status, detail, ...(correlationId ? { correlationId } : {}) };
+function clientProblem(
+  code: ErrorCode,
+  title: string,
+  status: number,
+  detail: string,
+  correlationId?: string,
+): ShownProblem {
+  return {
+    type: problemType(code),
+    code,
+    title,
+    status,
+    detail,
+    ...(correlationId ? { correlationId } : {}),
+  };
 }
 
 /**

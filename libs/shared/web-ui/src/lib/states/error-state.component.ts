@@ -19,14 +19,18 @@ import { type ShownProblem } from '../problem/problem';
     }
     <dl class="bs-problem-facts">
       <dt>Code</dt>
-      <dd><code class="bs-problem-code">{{ problem().code }}</code></dd>
+      <dd>
+        <code class="bs-problem-code">{{ problem().code }}</code>
+      </dd>
       @if (problem().status > 0) {
         <dt>Status</dt>
         <dd>{{ problem().status }}</dd>
       }
       @if (problem().correlationId) {
         <dt>Correlation id</dt>
-        <dd><code class="bs-problem-correlation">{{ problem().correlationId }}</code></dd>
+        <dd>
+          <code class="bs-problem-correlation">{{ problem().correlationId }}</code>
+        </dd>
       }
     </dl>
     @if (retryable()) {

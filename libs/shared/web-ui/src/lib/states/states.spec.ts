@@ -36,7 +36,9 @@ describe('LoadingStateComponent', () => {
     expect(element.getAttribute('role')).toBe('status');
     expect(element.getAttribute('aria-live')).toBe('polite');
     expect(element.textContent).toContain('Checking the platform…');
-    expect(element.querySelector('mat-progress-spinner')?.getAttribute('aria-label')).toBe('Checking the platform…');
+    expect(element.querySelector('mat-progress-spinner')?.getAttribute('aria-label')).toBe(
+      'Checking the platform…',
+    );
   });
 });
 
@@ -93,7 +95,9 @@ describe('problemFromError', () => {
   });
 
   it('describes a network failure and a bare error status honestly', () => {
-    expect(problemFromError(new HttpErrorResponse({ status: 0, error: new ProgressEvent('error') })).code).toBe('HTTP.NETWORK_ERROR');
+    expect(
+      problemFromError(new HttpErrorResponse({ status: 0, error: new ProgressEvent('error') })).code,
+    ).toBe('HTTP.NETWORK_ERROR');
     const bare = problemFromError(
       new HttpErrorResponse({
         status: 502,
@@ -102,7 +106,12 @@ describe('problemFromError', () => {
         headers: new HttpHeaders({ 'x-correlation-id': 'r-1' }),
       }),
     );
-    expect(bare).toMatchObject({ title: 'Bad Gateway', status: 502, code: 'HTTP.BAD_GATEWAY', correlationId: 'r-1' });
+    expect(bare).toMatchObject({
+      title: 'Bad Gateway',
+      status: 502,
+      code: 'HTTP.BAD_GATEWAY',
+      correlationId: 'r-1',
+    });
   });
 
   it('wraps anything else as a client-side problem', () => {

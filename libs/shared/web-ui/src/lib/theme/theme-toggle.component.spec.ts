@@ -45,7 +45,9 @@ describe('ThemeToggleComponent', () => {
 
 describe('provideBandstandIcons', () => {
   it('makes Material Symbols the default icon font', () => {
-    TestBed.configureTestingModule({ providers: [provideZonelessChangeDetection(), provideBandstandIcons()] });
+    TestBed.configureTestingModule({
+      providers: [provideZonelessChangeDetection(), provideBandstandIcons()],
+    });
     expect(TestBed.inject(MatIconRegistry).getDefaultFontSetClass()).toEqual([ICON_FONT_CLASS]);
   });
 });

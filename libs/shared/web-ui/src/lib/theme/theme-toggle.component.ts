@@ -7,7 +7,11 @@ import { MatTooltip } from '@angular/material/tooltip';
 export type ColorSchemeChoice = 'system' | 'light' | 'dark';
 
 const NEXT: Record<ColorSchemeChoice, ColorSchemeChoice> = { system: 'light', light: 'dark', dark: 'system' };
-const ICON: Record<ColorSchemeChoice, string> = { system: 'brightness_auto', light: 'light_mode', dark: 'dark_mode' };
+const ICON: Record<ColorSchemeChoice, string> = {
+  system: 'brightness_auto',
+  light: 'light_mode',
+  dark: 'dark_mode',
+};
 const LABEL: Record<ColorSchemeChoice, string> = {
   system: 'Colour scheme: follows the system',
   light: 'Colour scheme: light',
@@ -21,7 +25,13 @@ const STORAGE_KEY = 'bandstand.color-scheme';
   imports: [MatIconButton, MatIcon, MatTooltip],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <button mat-icon-button type="button" (click)="cycle()" [attr.aria-label]="label()" [matTooltip]="label()">
+    <button
+      mat-icon-button
+      type="button"
+      (click)="cycle()"
+      [attr.aria-label]="label()"
+      [matTooltip]="label()"
+    >
       <mat-icon aria-hidden="true">{{ icon() }}</mat-icon>
     </button>
   `,
