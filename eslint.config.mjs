@@ -39,7 +39,10 @@ export default [
         'error',
         {
           enforceBuildableLibDependency: true,
-          allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$', '^(\\.\\./)+(tools/)?jest/[\\w.-]+\\.cjs$'],
+          allow: [
+            '^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$',
+            '^(\\.\\./)+(tools/)?(jest|lint|webpack)/[\\w.-]+\\.[cm]?js$',
+          ],
           depConstraints: dependencyConstraints(import.meta.dirname),
         },
       ],

@@ -14,28 +14,34 @@ const resultsDir = join(workspaceRoot, 'dist', 'test-results');
 rmSync(resultsDir, { recursive: true, force: true });
 mkdirSync(resultsDir, { recursive: true });
 
-/** Runs nx, echoing its output, and returns the tasks it lists as failed. */
+/** Runs nx, echoing its output, and returns the tasks it lists as failed (Nx prints them on stderr). */
 function nx(args) {
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
       [join(workspaceRoot, 'node_modules', 'nx', 'dist', 'bin', 'nx.js'), ...args, '--outputStyle=stream'],
-      { cwd: workspaceRoot, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, FORCE_COLOR: '0' } },
+      { cwd: workspaceRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } },
     );
     let output = '';
     child.stdout.on('data', (chunk) => {
       output += chunk;
       process.stdout.write(chunk);
     });
+    child.stderr.on('data', (chunk) => {
+      output += chunk;
+      process.stderr.write(chunk);
+    });
     child.on('exit', (code) => {
-      const failed = [];
-      const section = output.split(/Failed tasks:/)[1] ?? '';
-      for (const line of section.split('\n')) {
-        const match = /^\s*-\s+(\S+:\S+)/.exec(line);
-        if (match) failed.push(match[1]);
+      const failed = new Set();
+      for (const section of output.split(/Failed tasks:/).slice(1)) {
+        for (const line of section.split('\n')) {
+          const match = /^\s*-\s+([\w.-]+:[\w.-]+)\s*$/.exec(line);
+          if (match) failed.add(match[1]);
+          else if (line.trim() !== '' && failed.size > 0) break;
+        }
       }
-      if (code !== 0 && failed.length === 0) failed.push(`nx ${args.join(' ')} (exit ${code})`);
-      resolve(failed);
+      if (code !== 0 && failed.size === 0) failed.add(`nx ${args.join(' ')} (exit ${code})`);
+      resolve([...failed]);
     });
   });
 }

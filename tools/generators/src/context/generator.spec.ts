@@ -51,9 +51,7 @@ describe('context generator', () => {
       tree.read('libs/live-events/server/src/lib/infrastructure/live-events.persistence.ts', 'utf-8'),
     ).toContain("schema: 'live_events'");
     expect(tree.read('libs/live-events/web/tsconfig.json', 'utf-8')).toContain('strictTemplates');
-    expect(tree.read('libs/live-events/web/eslint.config.mjs', 'utf-8')).toContain(
-      'angular.configs.templateRecommended',
-    );
+    expect(tree.read('libs/live-events/web/eslint.config.mjs', 'utf-8')).toContain("angularConfig('bs')");
     expect(readProjectConfiguration(tree, 'live-events-web').targets?.['test']?.options).toEqual({
       env: { NODE_OPTIONS: '--disable-warning=ExperimentalWarning' },
     });

@@ -347,24 +347,10 @@ function nodeEslintConfig(up: string): string {
 
 function angularEslintConfig(up: string): string {
   return [
-    "import angular from 'angular-eslint';",
     `import baseConfig from '${up}eslint.config.mjs';`,
+    `import { angularConfig } from '${up}tools/lint/angular.mjs';`,
     '',
-    'export default [',
-    '  ...baseConfig,',
-    "  ...angular.configs.tsRecommended.map((config) => ({ ...config, files: ['**/*.ts'] })),",
-    '  {',
-    "    files: ['**/*.ts'],",
-    '    processor: angular.processInlineTemplates,',
-    '    rules: {',
-    "      '@angular-eslint/component-selector': ['error', { type: 'element', prefix: 'bs', style: 'kebab-case' }],",
-    "      '@angular-eslint/directive-selector': ['error', { type: 'attribute', prefix: 'bs', style: 'camelCase' }],",
-    "      '@angular-eslint/prefer-on-push-component-change-detection': 'error',",
-    '    },',
-    '  },',
-    "  ...angular.configs.templateRecommended.map((config) => ({ ...config, files: ['**/*.html'] })),",
-    "  ...angular.configs.templateAccessibility.map((config) => ({ ...config, files: ['**/*.html'] })),",
-    '];',
+    "export default [...baseConfig, ...angularConfig('bs')];",
     '',
   ].join('\n');
 }

@@ -10,3 +10,15 @@ export interface DependencyCheck {
 
 /** Injection token for the list of DependencyChecks a process composes in its root module. */
 export const DEPENDENCY_CHECKS = Symbol.for('bandstand.dependency-checks');
+
+/** Network error codes that mean a server could not be reached at all (as opposed to refusing us). */
+export const UNREACHABLE_NETWORK_CODES: ReadonlySet<string> = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ETIMEDOUT',
+  'ECONNRESET',
+  'EPIPE',
+]);

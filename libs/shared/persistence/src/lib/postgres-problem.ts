@@ -1,15 +1,5 @@
+import { UNREACHABLE_NETWORK_CODES } from '@bandstand/shared/observability';
 import { databaseLocation, serverAddress } from './database-url';
-
-const UNREACHABLE_CODES = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'ETIMEDOUT',
-  'ECONNRESET',
-  'EPIPE',
-]);
 
 // What pg says when it gives up connecting (connectionTimeoutMillis) or the server goes away.
 const CONNECTION_LOST = /timeout expired|connection timeout|Connection terminated/i;
@@ -57,7 +47,7 @@ export function describePostgresProblem(error: unknown, url: string): string {
   const all = facts(error);
   const codes = all.map((f) => f.code).filter((code): code is string => code !== undefined);
   const messages = all.map((f) => f.message).join(' ');
-  const unreachable = codes.find((code) => UNREACHABLE_CODES.has(code));
+  const unreachable = codes.find((code) => UNREACHABLE_NETWORK_CODES.has(code));
   if (unreachable !== undefined || CONNECTION_LOST.test(messages)) {
     const reason = unreachable ?? 'no answer in time';
     return `${where} is not reachable (${reason}): start it (docker compose up -d postgres) or point DATABASE_URL at your server`;
@@ -96,7 +86,7 @@ export function isConnectionProblem(error: unknown): boolean {
   return all.some(
     (f) =>
       (f.code !== undefined &&
-        (UNREACHABLE_CODES.has(f.code) || ['3D000', '28P01', '28000', '57P03'].includes(f.code))) ||
+        (UNREACHABLE_NETWORK_CODES.has(f.code) || ['3D000', '28P01', '28000', '57P03'].includes(f.code))) ||
       CONNECTION_LOST.test(f.message),
   );
 }

@@ -1,15 +1,5 @@
+import { UNREACHABLE_NETWORK_CODES } from '@bandstand/shared/observability';
 import { redisAddress, redisLocation } from './redis-connection';
-
-const UNREACHABLE_CODES = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'ETIMEDOUT',
-  'ECONNRESET',
-  'EPIPE',
-]);
 
 /** Thrown when Redis cannot be used; the message says what is wrong and how to fix it. */
 export class RedisUnavailableError extends Error {
@@ -49,7 +39,7 @@ function codesAndMessages(error: unknown): { codes: string[]; messages: string }
 export function isRedisConnectionProblem(error: unknown): boolean {
   const { codes, messages } = codesAndMessages(error);
   return (
-    codes.some((code) => UNREACHABLE_CODES.has(code)) ||
+    codes.some((code) => UNREACHABLE_NETWORK_CODES.has(code)) ||
     /Connection is closed|connect ETIMEDOUT|Stream isn't writeable/i.test(messages)
   );
 }
@@ -58,7 +48,7 @@ export function isRedisConnectionProblem(error: unknown): boolean {
 export function describeRedisProblem(error: unknown, url: string): string {
   const where = `Redis at ${redisAddress(redisLocation(url))}`;
   const { codes, messages } = codesAndMessages(error);
-  const unreachable = codes.find((code) => UNREACHABLE_CODES.has(code));
+  const unreachable = codes.find((code) => UNREACHABLE_NETWORK_CODES.has(code));
   if (unreachable !== undefined || /Connection is closed|Stream isn't writeable/i.test(messages)) {
     return `${where} is not reachable (${unreachable ?? 'no connection'}): start it (docker compose up -d redis) or point REDIS_URL at your server`;
   }
