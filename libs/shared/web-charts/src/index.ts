@@ -1,4 +1,5 @@
 export * from './lib/bar-chart/bar-chart.component';
+export * from './lib/chart-data';
 export * from './lib/chart-scheme';
 export * from './lib/chart-types';
 export * from './lib/frame/chart-frame.component';

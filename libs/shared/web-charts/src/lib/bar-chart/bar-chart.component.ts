@@ -1,23 +1,7 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { BarChartModule, type DataItem } from '@swimlane/ngx-charts';
-import { BANDSTAND_SCHEME } from '../chart-scheme';
-import { type CategoryValue, formatNumber, type ValueFormatter } from '../chart-types';
-import { ChartFrameComponent, type ChartTable } from '../frame/chart-frame.component';
-
-/** Maps typed categories to ngx-charts' single-series shape. */
-export function toNgxSingle(data: readonly CategoryValue[]): DataItem[] {
-  return data.map((item) => ({ name: item.label, value: item.value }));
-}
-
-/** The data table of a set of categories. */
-export function categoryTable(
-  data: readonly CategoryValue[],
-  categoryLabel: string,
-  valueLabel: string,
-  format: ValueFormatter,
-): ChartTable {
-  return { columns: [categoryLabel, valueLabel], rows: data.map((item) => [item.label, format(item.value)]) };
-}
+import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { BarChartModule } from '@swimlane/ngx-charts';
+import { CategoryChartBase } from '../base/category-chart-base.directive';
+import { ChartFrameComponent } from '../frame/chart-frame.component';
 
 /** Which way the bars run. */
 export type BarChartOrientation = 'vertical' | 'horizontal';
@@ -29,15 +13,7 @@ export type BarChartOrientation = 'vertical' | 'horizontal';
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { style: 'display: block' },
   template: `
-    <bs-chart-frame
-      #frame
-      [label]="label()"
-      [height]="height()"
-      [empty]="data().length === 0"
-      [emptyHeading]="emptyHeading()"
-      [emptyMessage]="emptyMessage()"
-      [table]="table()"
-    >
+    <bs-chart-frame #frame [chart]="this" [height]="height()">
       @if (frame.view(); as view) {
         @if (orientation() === 'horizontal') {
           <ngx-charts-bar-horizontal
@@ -76,26 +52,6 @@ export type BarChartOrientation = 'vertical' | 'horizontal';
     </bs-chart-frame>
   `,
 })
-export class BarChartComponent {
-  readonly label = input.required<string>();
-  readonly data = input.required<readonly CategoryValue[]>();
+export class BarChartComponent extends CategoryChartBase {
   readonly orientation = input<BarChartOrientation>('vertical');
-  readonly categoryLabel = input('');
-  readonly valueLabel = input('');
-  readonly height = input(300);
-  readonly valueFormat = input<ValueFormatter>(formatNumber);
-  readonly animations = input(true);
-  readonly emptyHeading = input('No data yet');
-  readonly emptyMessage = input<string>();
-
-  protected readonly scheme = BANDSTAND_SCHEME;
-  protected readonly results = computed(() => toNgxSingle(this.data()));
-  protected readonly table = computed(() =>
-    categoryTable(
-      this.data(),
-      this.categoryLabel() || 'Category',
-      this.valueLabel() || 'Value',
-      this.valueFormat(),
-    ),
-  );
 }

@@ -7,6 +7,7 @@ import {
   ElementRef,
   inject,
   input,
+  type Signal,
   signal,
 } from '@angular/core';
 import { EmptyStateComponent } from '@bandstand/shared/web-ui';
@@ -17,44 +18,70 @@ export interface ChartTable {
   readonly rows: readonly (readonly string[])[];
 }
 
+/**
+ * What the frame shows around a chart. Every chart of this library is one (see `ChartBase`) and
+ * hands itself to its frame, so a chart cannot forget to pass one of these on.
+ */
+export interface FramedChart {
+  /** What the chart shows; its caption and accessible name. */
+  readonly label: Signal<string>;
+  /** False hides the caption visually; it stays the accessible name. */
+  readonly showCaption: Signal<boolean>;
+  readonly empty: Signal<boolean>;
+  readonly emptyHeading: Signal<string>;
+  readonly emptyMessage: Signal<string | undefined>;
+  readonly table: Signal<ChartTable>;
+}
+
 /** Width used before the browser reports one (and in environments without layout). */
 const FALLBACK_WIDTH = 600;
 
 /**
  * The frame of every chart: a figure with its caption, an empty state when there is no data, a
- * canvas whose size follows the container (exposed as `view` for ngx-charts) and a visually
- * hidden table of the data, since the SVG itself says nothing to a screen reader.
+ * canvas for the projected chart and a visually hidden table of the data, since an ngx-charts SVG
+ * says nothing to a screen reader. The canvas's size follows the container and is exposed as
+ * `view` for ngx-charts; an `interactive` chart (focusable, labelled marks that size themselves)
+ * is neither hidden from screen readers, held to a height nor clipped.
  */
 @Component({
   selector: 'bs-chart-frame',
   imports: [EmptyStateComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  // Text goes in through [textContent]: formatting must not add white space to the caption.
   template: `
+    @let framed = chart();
     <figure class="bs-chart-figure">
-      <figcaption class="bs-chart-caption" [class.bs-visually-hidden]="!showCaption()">
-        {{ label() }}
-      </figcaption>
-      @if (empty()) {
-        <bs-empty-state icon="monitoring" [heading]="emptyHeading()" [message]="emptyMessage()" />
+      <figcaption
+        class="bs-chart-caption"
+        [class.bs-visually-hidden]="!framed.showCaption()"
+        [textContent]="framed.label()"
+      ></figcaption>
+      @if (framed.empty()) {
+        <bs-empty-state
+          [icon]="emptyIcon()"
+          [heading]="framed.emptyHeading()"
+          [message]="framed.emptyMessage()"
+        />
       } @else {
-        <div class="bs-chart-canvas" aria-hidden="true" [style.height.px]="height()">
+        <div
+          class="bs-chart-canvas"
+          [class.bs-chart-canvas--interactive]="interactive()"
+          [attr.aria-hidden]="interactive() ? null : 'true'"
+          [style.height.px]="interactive() ? null : height()"
+        >
           <ng-content />
         </div>
         <table class="bs-visually-hidden">
-          <caption>
-            {{
-              label()
-            }}
-          </caption>
+          <caption [textContent]="framed.label()"></caption>
           <thead>
             <tr>
-              @for (column of table().columns; track $index) {
+              @for (column of framed.table().columns; track $index) {
                 <th scope="col">{{ column }}</th>
               }
             </tr>
           </thead>
           <tbody>
-            @for (row of table().rows; track $index) {
+            @for (row of framed.table().rows; track $index) {
               <tr>
                 @for (cell of row; track $index) {
                   <td>{{ cell }}</td>
@@ -84,6 +111,9 @@ const FALLBACK_WIDTH = 600;
       width: 100%;
       overflow: hidden;
     }
+    .bs-chart-canvas--interactive {
+      overflow: visible;
+    }
     .bs-visually-hidden {
       position: absolute;
       width: 1px;
@@ -95,15 +125,14 @@ const FALLBACK_WIDTH = 600;
   `,
 })
 export class ChartFrameComponent {
-  /** What the chart shows; its caption and accessible name. */
-  readonly label = input.required<string>();
-  readonly showCaption = input(true);
+  /** The chart in the frame: its caption, emptiness, empty state and data table. */
+  readonly chart = input.required<FramedChart>();
   /** Canvas height in CSS pixels; the width follows the container. */
   readonly height = input(300);
-  readonly empty = input(false);
-  readonly emptyHeading = input('No data yet');
-  readonly emptyMessage = input<string>();
-  readonly table = input<ChartTable>({ columns: [], rows: [] });
+  /** The chart is accessible by itself and sizes itself (e.g. an SVG with a viewBox and focusable marks). */
+  readonly interactive = input(false);
+  /** Material Symbols icon of the empty state. */
+  readonly emptyIcon = input('monitoring');
 
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   /** Where the browser can measure, the chart waits for the first measurement (no flash at a wrong size). */
@@ -115,7 +144,7 @@ export class ChartFrameComponent {
   /** `[width, height]` for ngx-charts, or null while there is nothing to draw (yet). */
   readonly view = computed<[number, number] | null>(() => {
     const width = this.width();
-    if (this.empty() || width <= 0) return null;
+    if (this.chart().empty() || width <= 0) return null;
     return [Math.floor(width), this.height()];
   });
 

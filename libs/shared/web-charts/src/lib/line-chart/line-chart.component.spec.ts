@@ -1,9 +1,6 @@
-import { provideZonelessChangeDetection } from '@angular/core';
-import { TestBed } from '@angular/core/testing';
-import { By } from '@angular/platform-browser';
-import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { LineChartComponent as NgxLineChart } from '@swimlane/ngx-charts';
 import { type ChartSeries } from '../chart-types';
+import { childComponent, renderChart } from '../testing/render-chart';
 import { LineChartComponent } from './line-chart.component';
 
 const SERIES: readonly ChartSeries[] = [
@@ -25,28 +22,26 @@ const SERIES: readonly ChartSeries[] = [
   },
 ];
 
-async function render(series: readonly ChartSeries[]) {
-  TestBed.configureTestingModule({ providers: [provideZonelessChangeDetection(), provideNoopAnimations()] });
-  const fixture = TestBed.createComponent(LineChartComponent);
-  fixture.componentRef.setInput('label', 'Monthly plays');
-  fixture.componentRef.setInput('series', series);
-  fixture.componentRef.setInput('yAxisLabel', 'Plays');
-  fixture.componentRef.setInput('animations', false);
-  await fixture.whenStable();
-  return { fixture, element: fixture.nativeElement as HTMLElement };
+function render(series: readonly ChartSeries[]) {
+  return renderChart(LineChartComponent, {
+    label: 'Monthly plays',
+    series,
+    yAxisLabel: 'Plays',
+    animations: false,
+  });
 }
 
 describe('LineChartComponent', () => {
   it('hands ngx-charts one series per line with x as name and y as value, sized to the container', async () => {
     const { fixture } = await render(SERIES);
-    const chart = fixture.debugElement.query(By.directive(NgxLineChart)).componentInstance as NgxLineChart;
-    expect(chart.results).toMatchObject([
+    const chart = childComponent(fixture, NgxLineChart);
+    expect(chart?.results).toMatchObject([
       { name: 'Streams', series: SERIES[0]?.points.map((point) => ({ name: point.x, value: point.y })) },
       { name: 'Downloads', series: SERIES[1]?.points.map((point) => ({ name: point.x, value: point.y })) },
     ]);
-    expect(chart.view).toEqual([600, 300]);
-    expect(chart.legend).toBe(true);
-    expect(chart.yAxisLabel).toBe('Plays');
+    expect(chart?.view).toEqual([600, 300]);
+    expect(chart?.legend).toBe(true);
+    expect(chart?.yAxisLabel).toBe('Plays');
   });
 
   it('draws one line per series and captions the figure', async () => {
@@ -85,7 +80,7 @@ describe('LineChartComponent', () => {
 
   it('shows the empty state instead of a chart when there are no points', async () => {
     const { element, fixture } = await render([{ name: 'Streams', points: [] }]);
-    expect(fixture.debugElement.query(By.directive(NgxLineChart))).toBeNull();
+    expect(childComponent(fixture, NgxLineChart)).toBeNull();
     expect(element.querySelector('bs-empty-state h3')?.textContent).toBe('No data yet');
   });
 });

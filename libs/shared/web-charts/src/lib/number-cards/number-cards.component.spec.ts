@@ -1,9 +1,6 @@
-import { provideZonelessChangeDetection } from '@angular/core';
-import { TestBed } from '@angular/core/testing';
-import { By } from '@angular/platform-browser';
-import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { NumberCardComponent } from '@swimlane/ngx-charts';
 import { type NumberCard } from '../chart-types';
+import { childComponent, renderChart } from '../testing/render-chart';
 import { NumberCardsComponent } from './number-cards.component';
 
 const LATENCIES: readonly NumberCard[] = [
@@ -12,27 +9,20 @@ const LATENCIES: readonly NumberCard[] = [
   { label: 'queue depth', value: 12 },
 ];
 
-async function render(cards: readonly NumberCard[]) {
-  TestBed.configureTestingModule({ providers: [provideZonelessChangeDetection(), provideNoopAnimations()] });
-  const fixture = TestBed.createComponent(NumberCardsComponent);
-  fixture.componentRef.setInput('label', 'Dependency latency');
-  fixture.componentRef.setInput('cards', cards);
-  fixture.componentRef.setInput('animations', false);
-  await fixture.whenStable();
-  return { fixture, element: fixture.nativeElement as HTMLElement };
+function render(cards: readonly NumberCard[]) {
+  return renderChart(NumberCardsComponent, { label: 'Dependency latency', cards, animations: false });
 }
 
 describe('NumberCardsComponent', () => {
   it('hands ngx-charts one card per figure and formats values with their unit', async () => {
     const { fixture, element } = await render(LATENCIES);
-    const chart = fixture.debugElement.query(By.directive(NumberCardComponent))
-      .componentInstance as NumberCardComponent;
-    expect(chart.results).toMatchObject([
+    const chart = childComponent(fixture, NumberCardComponent);
+    expect(chart?.results).toMatchObject([
       { name: 'postgres', value: 3 },
       { name: 'redis', value: 1 },
       { name: 'queue depth', value: 12 },
     ]);
-    const format = chart.valueFormatting as (card: { label: string; value: number }) => string;
+    const format = chart?.valueFormatting as (card: { label: string; value: number }) => string;
     expect(format({ label: 'postgres', value: 3 })).toBe('3 ms');
     expect(format({ label: 'queue depth', value: 12 })).toBe('12');
     expect(element.querySelectorAll('g[ngx-charts-card]')).toHaveLength(3);
@@ -45,9 +35,8 @@ describe('NumberCardsComponent', () => {
 
   it('wraps to more rows when the container is too narrow for one', async () => {
     const { fixture } = await render(LATENCIES);
-    const chart = fixture.debugElement.query(By.directive(NumberCardComponent))
-      .componentInstance as NumberCardComponent;
-    expect(chart.view).toEqual([600, 140]);
+    const chart = childComponent(fixture, NumberCardComponent);
+    expect(chart?.view).toEqual([600, 140]);
   });
 
   it('shows the empty state without figures', async () => {

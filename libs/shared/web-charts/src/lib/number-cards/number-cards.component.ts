@@ -1,7 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { NumberCardModule } from '@swimlane/ngx-charts';
-import { formatNumber, type NumberCard, type ValueFormatter } from '../chart-types';
-import { ChartFrameComponent } from '../frame/chart-frame.component';
+import { ChartBase } from '../base/chart-base.directive';
+import { toNgxSingle } from '../chart-data';
+import { type NumberCard } from '../chart-types';
+import { ChartFrameComponent, type ChartTable } from '../frame/chart-frame.component';
 
 /** Narrowest card ngx-charts lays out before wrapping to a new row. */
 const MIN_CARD_WIDTH = 150;
@@ -20,16 +22,7 @@ interface CardData {
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { style: 'display: block' },
   template: `
-    <bs-chart-frame
-      #frame
-      [label]="label()"
-      [showCaption]="showCaption()"
-      [height]="heightFor(frame.measuredWidth())"
-      [empty]="cards().length === 0"
-      [emptyHeading]="emptyHeading()"
-      [emptyMessage]="emptyMessage()"
-      [table]="table()"
-    >
+    <bs-chart-frame #frame [chart]="this" [height]="heightFor(frame.measuredWidth())">
       @if (frame.view(); as view) {
         <ngx-charts-number-card
           [view]="view"
@@ -45,22 +38,18 @@ interface CardData {
     </bs-chart-frame>
   `,
 })
-export class NumberCardsComponent {
-  readonly label = input.required<string>();
-  readonly showCaption = input(true);
+export class NumberCardsComponent extends ChartBase {
   readonly cards = input.required<readonly NumberCard[]>();
-  readonly valueFormat = input<ValueFormatter>(formatNumber);
   readonly animations = input(true);
-  readonly emptyHeading = input('No figures yet');
-  readonly emptyMessage = input<string>();
+  override readonly emptyHeading = input('No figures yet');
 
-  protected readonly results = computed(() =>
-    this.cards().map((card) => ({ name: card.label, value: card.value })),
-  );
-  protected readonly table = computed(() => ({
+  readonly empty = computed(() => this.cards().length === 0);
+  readonly table = computed<ChartTable>(() => ({
     columns: ['Figure', 'Value'],
     rows: this.cards().map((card) => [card.label, this.format(card)]),
   }));
+
+  protected readonly results = computed(() => toNgxSingle(this.cards()));
 
   private readonly units = computed(() => new Map(this.cards().map((card) => [card.label, card.unit])));
 

@@ -1,9 +1,6 @@
-import { provideZonelessChangeDetection } from '@angular/core';
-import { TestBed } from '@angular/core/testing';
-import { By } from '@angular/platform-browser';
-import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { PieChartComponent as NgxPieChart } from '@swimlane/ngx-charts';
 import { type CategoryValue } from '../chart-types';
+import { childComponent, renderChart } from '../testing/render-chart';
 import { PieChartComponent } from './pie-chart.component';
 
 const SHARES: readonly CategoryValue[] = [
@@ -11,27 +8,29 @@ const SHARES: readonly CategoryValue[] = [
   { label: 'Publishing', value: 30 },
 ];
 
-async function render(data: readonly CategoryValue[], doughnut = false) {
-  TestBed.configureTestingModule({ providers: [provideZonelessChangeDetection(), provideNoopAnimations()] });
-  const fixture = TestBed.createComponent(PieChartComponent);
-  fixture.componentRef.setInput('label', 'Rights split');
-  fixture.componentRef.setInput('data', data);
-  fixture.componentRef.setInput('doughnut', doughnut);
-  fixture.componentRef.setInput('animations', false);
-  await fixture.whenStable();
-  return { fixture, element: fixture.nativeElement as HTMLElement };
+function render(data: readonly CategoryValue[], doughnut = false) {
+  return renderChart(PieChartComponent, { label: 'Rights split', data, doughnut, animations: false });
 }
 
 describe('PieChartComponent', () => {
   it('draws one slice per category', async () => {
     const { fixture, element } = await render(SHARES, true);
-    const chart = fixture.debugElement.query(By.directive(NgxPieChart)).componentInstance as NgxPieChart;
-    expect(chart.results).toMatchObject([
+    const chart = childComponent(fixture, NgxPieChart);
+    expect(chart?.results).toMatchObject([
       { name: 'Master', value: 70 },
       { name: 'Publishing', value: 30 },
     ]);
-    expect(chart.doughnut).toBe(true);
+    expect(chart?.doughnut).toBe(true);
     expect(element.querySelectorAll('g[ngx-charts-pie-arc] path.arc')).toHaveLength(2);
+  });
+
+  it('heads the accessible table with Category and Value unless told otherwise', async () => {
+    const { element } = await render(SHARES);
+    expect([...element.querySelectorAll('table th')].map((cell) => cell.textContent)).toEqual([
+      'Category',
+      'Value',
+    ]);
+    expect(element.querySelector('table tbody tr')?.textContent).toBe('Master70');
   });
 
   it('treats an all-zero pie as empty', async () => {

@@ -1,9 +1,6 @@
-import { provideZonelessChangeDetection } from '@angular/core';
-import { TestBed } from '@angular/core/testing';
-import { By } from '@angular/platform-browser';
-import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { AreaChartStackedComponent } from '@swimlane/ngx-charts';
 import { type ChartSeries } from '../chart-types';
+import { childComponent, renderChart } from '../testing/render-chart';
 import { StackedAreaChartComponent } from './stacked-area-chart.component';
 
 const EARNINGS: readonly ChartSeries[] = [
@@ -25,22 +22,15 @@ const EARNINGS: readonly ChartSeries[] = [
   },
 ];
 
-async function render(series: readonly ChartSeries[]) {
-  TestBed.configureTestingModule({ providers: [provideZonelessChangeDetection(), provideNoopAnimations()] });
-  const fixture = TestBed.createComponent(StackedAreaChartComponent);
-  fixture.componentRef.setInput('label', 'Earnings by source');
-  fixture.componentRef.setInput('series', series);
-  fixture.componentRef.setInput('animations', false);
-  await fixture.whenStable();
-  return { fixture, element: fixture.nativeElement as HTMLElement };
+function render(series: readonly ChartSeries[]) {
+  return renderChart(StackedAreaChartComponent, { label: 'Earnings by source', series, animations: false });
 }
 
 describe('StackedAreaChartComponent', () => {
   it('stacks one area per series', async () => {
     const { fixture, element } = await render(EARNINGS);
-    const chart = fixture.debugElement.query(By.directive(AreaChartStackedComponent))
-      .componentInstance as AreaChartStackedComponent;
-    expect(chart.results).toMatchObject([
+    const chart = childComponent(fixture, AreaChartStackedComponent);
+    expect(chart?.results).toMatchObject([
       {
         name: 'Streaming',
         series: [
@@ -59,7 +49,7 @@ describe('StackedAreaChartComponent', () => {
       },
     ]);
     expect(element.querySelectorAll('g.area-series')).toHaveLength(2);
-    expect(chart.yDomain).toEqual([0, 16]);
+    expect(chart?.yDomain).toEqual([0, 16]);
   });
 
   it('shows the empty state when no series has points', async () => {

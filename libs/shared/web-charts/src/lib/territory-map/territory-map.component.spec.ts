@@ -1,6 +1,5 @@
-import { provideZonelessChangeDetection } from '@angular/core';
-import { TestBed } from '@angular/core/testing';
 import { type TerritoryValue } from '../chart-types';
+import { renderChart } from '../testing/render-chart';
 import { TerritoryMapComponent } from './territory-map.component';
 import { type TileGrid } from './tile-grid-layout';
 
@@ -18,14 +17,12 @@ const SMALL_GRID: TileGrid = {
 };
 
 async function render(data: readonly TerritoryValue[], grid?: TileGrid) {
-  TestBed.configureTestingModule({ providers: [provideZonelessChangeDetection()] });
-  const fixture = TestBed.createComponent(TerritoryMapComponent);
-  fixture.componentRef.setInput('label', 'Listeners by territory');
-  fixture.componentRef.setInput('valueLabel', 'listeners');
-  fixture.componentRef.setInput('data', data);
-  if (grid) fixture.componentRef.setInput('grid', grid);
-  await fixture.whenStable();
-  const element = fixture.nativeElement as HTMLElement;
+  const { fixture, element } = await renderChart(TerritoryMapComponent, {
+    label: 'Listeners by territory',
+    valueLabel: 'listeners',
+    data,
+    ...(grid ? { grid } : {}),
+  });
   const tile = (code: string) => element.querySelector<SVGGElement>(`g[data-territory="${code}"]`);
   return { fixture, element, tile };
 }

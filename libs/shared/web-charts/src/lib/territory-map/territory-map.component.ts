@@ -1,8 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, input, signal } from '@angular/core';
-import { EmptyStateComponent } from '@bandstand/shared/web-ui';
 import { ColorHelper, ScaleType } from '@swimlane/ngx-charts';
+import { ChartBase } from '../base/chart-base.directive';
 import { SEQUENTIAL_CLASSES } from '../chart-scheme';
-import { formatNumber, type TerritoryValue, type ValueFormatter } from '../chart-types';
+import { type TerritoryValue } from '../chart-types';
+import { ChartFrameComponent, type ChartTable } from '../frame/chart-frame.component';
 import { type TileGrid, worldTileGrid } from './tile-grid-layout';
 
 /** Grid pitch and tile size in SVG units. */
@@ -33,26 +34,23 @@ interface LegendEntry {
 /**
  * A world choropleth as a tile map: every territory is one labelled square at a grid position
  * that approximates geography (see `layoutTileGrid`), coloured by its value in quantile classes.
- * Territories with data are keyboard-focusable and show a tooltip on focus or hover; a legend,
- * the territories that are not on the grid and a data table for screen readers come with it.
+ * Territories with data are keyboard-focusable and show a tooltip on focus or hover; a legend and
+ * the territories that are not on the grid come with it, and the frame adds the data table.
  * Real borders would need world geometry (the `world-atlas` and `topojson-client` packages).
  */
 @Component({
   selector: 'bs-territory-map',
-  imports: [EmptyStateComponent],
+  imports: [ChartFrameComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './territory-map.component.html',
   styleUrl: './territory-map.component.scss',
 })
-export class TerritoryMapComponent {
-  readonly label = input.required<string>();
+export class TerritoryMapComponent extends ChartBase {
   /** One entry per territory, keyed by ISO 3166-1 alpha-2 code. */
   readonly data = input.required<readonly TerritoryValue[]>();
   /** What the values count, e.g. "streams"; used in tooltips and the table. */
   readonly valueLabel = input('Value');
-  readonly valueFormat = input<ValueFormatter>(formatNumber);
-  readonly emptyHeading = input('No territory data yet');
-  readonly emptyMessage = input<string>();
+  override readonly emptyHeading = input('No territory data yet');
   /** The grid to draw on; the world grid unless a test or a regional view needs another. */
   readonly grid = input<TileGrid>(worldTileGrid());
 
@@ -75,7 +73,7 @@ export class TerritoryMapComponent {
     return values.length === 0 ? null : new ColorHelper(scheme, ScaleType.Quantile, values);
   });
 
-  protected readonly empty = computed(() => this.values().size === 0);
+  readonly empty = computed(() => this.values().size === 0);
   protected readonly viewBox = computed(() => `0 0 ${this.grid().columns * STEP} ${this.grid().rows * STEP}`);
   protected readonly tileSize = SIZE;
 
@@ -138,12 +136,16 @@ export class TerritoryMapComponent {
       .map(([code, value]) => `${code} (${format(value)})`);
   });
 
-  protected readonly ranked = computed(() => {
+  /** Every territory with data, tile or not, highest value first. */
+  readonly table = computed<ChartTable>(() => {
     const names = new Map(this.grid().tiles.map((tile) => [tile.code, tile.name]));
     const format = this.valueFormat();
-    return [...this.values()]
-      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-      .map(([code, value]) => ({ name: names.get(code) ?? code, code, value: format(value) }));
+    return {
+      columns: ['Territory', this.valueLabel()],
+      rows: [...this.values()]
+        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+        .map(([code, value]) => [names.get(code) ?? code, format(value)]),
+    };
   });
 
   protected show(tile: DrawnTile): void {
