@@ -1,129 +1,108 @@
-import { type NavItem } from '@bandstand/shared/web-ui';
+import { type ConsoleDefinition } from '@bandstand/shared/web-platform';
 
-/** A section of the creator console: its place in the navigation and what it is for. */
-export interface Section {
-  /** Route path under the console's base href; '' is the landing page. */
-  readonly path: string;
-  readonly label: string;
-  readonly icon: string;
-  readonly heading: string;
-  /** What the section lets its users do (ARCHITECTURE.md, section 1). */
-  readonly purpose: string;
-  /** What will appear here, and with which part of the platform it arrives. */
-  readonly upcoming: { readonly heading: string; readonly message: string };
-}
-
-/** The console's product name, shown in the toolbar and in page titles. */
-export const CONSOLE_NAME = 'Creator';
-
-/** The sections, in navigation order. */
-export const SECTIONS: readonly Section[] = [
-  {
-    path: '',
-    label: 'Overview',
-    icon: 'dashboard',
-    heading: 'Overview',
-    purpose:
-      'Your earnings day by day, week by week and month by month, the payout schedule, streams and sales by territory and platform, growth trends and revenue forecasts.',
-    upcoming: {
-      heading: 'Your earnings and audience will appear here',
-      message:
-        'Earnings, payouts, streams and sales by territory and forecasts arrive with the royalties and analytics contexts. Until then this page shows the live state of the platform.',
+/** The creator console: its name, its brand icon and its sections, in navigation order. */
+export const CREATOR_CONSOLE: ConsoleDefinition = {
+  name: 'Creator',
+  brandIcon: 'graphic_eq',
+  statusPath: '',
+  sections: [
+    {
+      path: '',
+      label: 'Overview',
+      icon: 'dashboard',
+      heading: 'Overview',
+      purpose:
+        'Your earnings day by day, week by week and month by month, the payout schedule, streams and sales by territory and platform, growth trends and revenue forecasts.',
+      upcoming: {
+        heading: 'Your earnings and audience will appear here',
+        message:
+          'Earnings, payouts, streams and sales by territory and forecasts arrive with the royalties and analytics contexts. Until then this page shows the live state of the platform.',
+      },
     },
-  },
-  {
-    path: 'catalog',
-    label: 'Catalog',
-    icon: 'album',
-    heading: 'Catalog',
-    purpose:
-      'Releases and tracks with their ISRC, UPC and credits; batch metadata editing; a release calendar with embargo dates; draft and released versions; DDEX ERN import.',
-    upcoming: {
-      heading: 'Your releases will appear here',
-      message: 'Releases, tracks, the calendar and ERN import arrive with the catalog context.',
+    {
+      path: 'catalog',
+      label: 'Catalog',
+      icon: 'album',
+      heading: 'Catalog',
+      purpose:
+        'Releases and tracks with their ISRC, UPC and credits; batch metadata editing; a release calendar with embargo dates; draft and released versions; DDEX ERN import.',
+      upcoming: {
+        heading: 'Your releases will appear here',
+        message: 'Releases, tracks, the calendar and ERN import arrive with the catalog context.',
+      },
     },
-  },
-  {
-    path: 'royalties',
-    label: 'Royalties',
-    icon: 'payments',
-    heading: 'Rights & royalties',
-    purpose:
-      'Usage and sales report ingest (DDEX DSR and distributor CSVs), split sheets for master and publishing rights, recoupable costs, statements per payee (PDF and CSV) and payouts.',
-    upcoming: {
-      heading: 'Your statements and splits will appear here',
-      message:
-        'Report ingest, split sheets, costs, statements and payouts arrive with the royalties context.',
+    {
+      path: 'royalties',
+      label: 'Royalties',
+      icon: 'payments',
+      heading: 'Rights & royalties',
+      purpose:
+        'Usage and sales report ingest (DDEX DSR and distributor CSVs), split sheets for master and publishing rights, recoupable costs, statements per payee (PDF and CSV) and payouts.',
+      upcoming: {
+        heading: 'Your statements and splits will appear here',
+        message:
+          'Report ingest, split sheets, costs, statements and payouts arrive with the royalties context.',
+      },
     },
-  },
-  {
-    path: 'marketing',
-    label: 'Marketing',
-    icon: 'campaign',
-    heading: 'Marketing',
-    purpose:
-      'Campaigns, pre-save and smart links, social templates, QR code assets, playlist-pitching status, mailing-list signups, and referral and affiliate tracking.',
-    upcoming: {
-      heading: 'Your campaigns will appear here',
-      message: 'Campaigns, links, QR assets, pitching status and signups arrive with the marketing context.',
+    {
+      path: 'marketing',
+      label: 'Marketing',
+      icon: 'campaign',
+      heading: 'Marketing',
+      purpose:
+        'Campaigns, pre-save and smart links, social templates, QR code assets, playlist-pitching status, mailing-list signups, and referral and affiliate tracking.',
+      upcoming: {
+        heading: 'Your campaigns will appear here',
+        message:
+          'Campaigns, links, QR assets, pitching status and signups arrive with the marketing context.',
+      },
     },
-  },
-  {
-    path: 'analytics',
-    label: 'Analytics',
-    icon: 'analytics',
-    heading: 'Analytics',
-    purpose:
-      'Demographics (age, gender, a location heat map), channel performance, benchmarks against your earlier releases and your peers, listener-to-buyer conversion and fan-network growth by country.',
-    upcoming: {
-      heading: 'Your audience analytics will appear here',
-      message: 'Audience, channel and conversion analytics arrive with the analytics context.',
+    {
+      path: 'analytics',
+      label: 'Analytics',
+      icon: 'analytics',
+      heading: 'Analytics',
+      purpose:
+        'Demographics (age, gender, a location heat map), channel performance, benchmarks against your earlier releases and your peers, listener-to-buyer conversion and fan-network growth by country.',
+      upcoming: {
+        heading: 'Your audience analytics will appear here',
+        message: 'Audience, channel and conversion analytics arrive with the analytics context.',
+      },
     },
-  },
-  {
-    path: 'perks',
-    label: 'Perks',
-    icon: 'redeem',
-    heading: 'Perks',
-    purpose:
-      'A creation wizard with templates, delivery automation (download links, Discord invites, shipping), fan messaging, perk analytics and on-chain verification of token-gated perks.',
-    upcoming: {
-      heading: 'Your perks will appear here',
-      message: 'Perk definitions, templates, delivery and verification arrive with the perks context.',
+    {
+      path: 'perks',
+      label: 'Perks',
+      icon: 'redeem',
+      heading: 'Perks',
+      purpose:
+        'A creation wizard with templates, delivery automation (download links, Discord invites, shipping), fan messaging, perk analytics and on-chain verification of token-gated perks.',
+      upcoming: {
+        heading: 'Your perks will appear here',
+        message: 'Perk definitions, templates, delivery and verification arrive with the perks context.',
+      },
     },
-  },
-  {
-    path: 'live',
-    label: 'Live',
-    icon: 'live_tv',
-    heading: 'Live',
-    purpose: 'Events and Jam sessions, real-time translated chat, live giveaways and engagement metrics.',
-    upcoming: {
-      heading: 'Your live events will appear here',
-      message: 'Events, Jam sessions, chat, giveaways and engagement arrive with the live context.',
+    {
+      path: 'live',
+      label: 'Live',
+      icon: 'live_tv',
+      heading: 'Live',
+      purpose: 'Events and Jam sessions, real-time translated chat, live giveaways and engagement metrics.',
+      upcoming: {
+        heading: 'Your live events will appear here',
+        message: 'Events, Jam sessions, chat, giveaways and engagement arrive with the live context.',
+      },
     },
-  },
-  {
-    path: 'team',
-    label: 'Team',
-    icon: 'group',
-    heading: 'Team',
-    purpose:
-      'Members with their roles (owner, admin, editor, reader, accountant…), invitations, the activity log and messaging with your label and partners.',
-    upcoming: {
-      heading: 'Your team will appear here',
-      message: 'Members, roles, invitations and the activity log arrive with the identity context.',
+    {
+      path: 'team',
+      label: 'Team',
+      icon: 'group',
+      heading: 'Team',
+      purpose:
+        'Members with their roles (owner, admin, editor, reader, accountant…), invitations, the activity log and messaging with your label and partners.',
+      upcoming: {
+        heading: 'Your team will appear here',
+        message: 'Members, roles, invitations and the activity log arrive with the identity context.',
+      },
     },
-  },
-];
-
-/** The section whose page also shows the platform's live status. */
-export const STATUS_SECTION_PATH = '';
-
-/** The main navigation, derived from the sections. */
-export const NAV_ITEMS: readonly NavItem[] = SECTIONS.map((section) => ({
-  label: section.label,
-  icon: section.icon,
-  route: `/${section.path}`,
-  exact: section.path === '',
-}));
+  ],
+};

@@ -1,108 +1,86 @@
-import { type NavItem } from '@bandstand/shared/web-ui';
+import { type ConsoleDefinition } from '@bandstand/shared/web-platform';
 
-/** A section of the fan console: its place in the navigation and what it is for. */
-export interface Section {
-  /** Route path under the console's base href; '' is the landing page. */
-  readonly path: string;
-  readonly label: string;
-  readonly icon: string;
-  readonly heading: string;
-  /** What the section lets its users do (ARCHITECTURE.md, section 1). */
-  readonly purpose: string;
-  /** What will appear here, and with which part of the platform it arrives. */
-  readonly upcoming: { readonly heading: string; readonly message: string };
-}
-
-/** The console's product name, shown in the toolbar and in page titles. */
-export const CONSOLE_NAME = 'Fan';
-
-/** The sections, in navigation order. */
-export const SECTIONS: readonly Section[] = [
-  {
-    path: '',
-    label: 'Home',
-    icon: 'home',
-    heading: 'Home',
-    purpose:
-      'Your Bandstand at a glance: what is new from the artists you back, your rewards and your latest orders.',
-    upcoming: {
-      heading: 'Your activity will appear here',
-      message:
-        'New releases from the artists you follow, credits you earned and the status of your orders will show here once the catalog, commerce and rewards contexts are in place. Until then this page shows the live state of the platform.',
+/** The fan console: its name, its brand icon and its sections, in navigation order. */
+export const FAN_CONSOLE: ConsoleDefinition = {
+  name: 'Fan',
+  brandIcon: 'headphones',
+  statusPath: '',
+  sections: [
+    {
+      path: '',
+      label: 'Home',
+      icon: 'home',
+      heading: 'Home',
+      purpose:
+        'Your Bandstand at a glance: what is new from the artists you back, your rewards and your latest orders.',
+      upcoming: {
+        heading: 'Your activity will appear here',
+        message:
+          'New releases from the artists you follow, credits you earned and the status of your orders will show here once the catalog, commerce and rewards contexts are in place. Until then this page shows the live state of the platform.',
+      },
     },
-  },
-  {
-    path: 'collection',
-    label: 'Collection',
-    icon: 'library_music',
-    heading: 'Collection',
-    purpose:
-      'Everything you bought: vinyl, CDs, merch, music films, games and digital releases, with shipping status and tracking for physical goods and re-downloads for digital ones.',
-    upcoming: {
-      heading: 'Your purchases will appear here',
-      message:
-        'Each purchase, with its shipment tracking or its download links, arrives with the commerce context (orders, shipments, refunds and the fan collection).',
+    {
+      path: 'collection',
+      label: 'Collection',
+      icon: 'library_music',
+      heading: 'Collection',
+      purpose:
+        'Everything you bought: vinyl, CDs, merch, music films, games and digital releases, with shipping status and tracking for physical goods and re-downloads for digital ones.',
+      upcoming: {
+        heading: 'Your purchases will appear here',
+        message:
+          'Each purchase, with its shipment tracking or its download links, arrives with the commerce context (orders, shipments, refunds and the fan collection).',
+      },
     },
-  },
-  {
-    path: 'wallet',
-    label: 'Wallet & rewards',
-    icon: 'account_balance_wallet',
-    heading: 'Wallet & rewards',
-    purpose:
-      'Credits you earn through community activity and spend on purchases, credits held for raffles and refunded to you, with a readable history line by line; raffle tickets for concerts, contests, rankings and referral rewards.',
-    upcoming: {
-      heading: 'Your credits and tickets will appear here',
-      message:
-        'Your balance, its history and your raffle tickets arrive with the rewards context (the credits ledger, earning rules, raffles, contests and referrals).',
+    {
+      path: 'wallet',
+      label: 'Wallet & rewards',
+      icon: 'account_balance_wallet',
+      heading: 'Wallet & rewards',
+      purpose:
+        'Credits you earn through community activity and spend on purchases, credits held for raffles and refunded to you, with a readable history line by line; raffle tickets for concerts, contests, rankings and referral rewards.',
+      upcoming: {
+        heading: 'Your credits and tickets will appear here',
+        message:
+          'Your balance, its history and your raffle tickets arrive with the rewards context (the credits ledger, earning rules, raffles, contests and referrals).',
+      },
     },
-  },
-  {
-    path: 'perks',
-    label: 'Perks',
-    icon: 'redeem',
-    heading: 'Perks',
-    purpose:
-      'The perks that come with each release: what you unlocked, what is pending or delivered and how to use each one; rate a delivery, open a dispute or get a refund when a perk is not delivered.',
-    upcoming: {
-      heading: 'Your perks will appear here',
-      message:
-        'Unlocked, pending and delivered perks, with ratings and disputes, arrive with the perks context.',
+    {
+      path: 'perks',
+      label: 'Perks',
+      icon: 'redeem',
+      heading: 'Perks',
+      purpose:
+        'The perks that come with each release: what you unlocked, what is pending or delivered and how to use each one; rate a delivery, open a dispute or get a refund when a perk is not delivered.',
+      upcoming: {
+        heading: 'Your perks will appear here',
+        message:
+          'Unlocked, pending and delivered perks, with ratings and disputes, arrive with the perks context.',
+      },
     },
-  },
-  {
-    path: 'insights',
-    label: 'Insights',
-    icon: 'insights',
-    heading: 'Insights',
-    purpose: 'The investor view: how your support helped the artists you back.',
-    upcoming: {
-      heading: 'Your impact will appear here',
-      message:
-        'Figures on what your purchases and support meant for each artist arrive with the analytics context.',
+    {
+      path: 'insights',
+      label: 'Insights',
+      icon: 'insights',
+      heading: 'Insights',
+      purpose: 'The investor view: how your support helped the artists you back.',
+      upcoming: {
+        heading: 'Your impact will appear here',
+        message:
+          'Figures on what your purchases and support meant for each artist arrive with the analytics context.',
+      },
     },
-  },
-  {
-    path: 'live',
-    label: 'Live',
-    icon: 'live_tv',
-    heading: 'Live',
-    purpose: 'Join live events and Jam sessions, chat in your own language and enter giveaways.',
-    upcoming: {
-      heading: 'Live events will appear here',
-      message:
-        'Upcoming and running events, Jam sessions, translated chat and giveaways arrive with the live context.',
+    {
+      path: 'live',
+      label: 'Live',
+      icon: 'live_tv',
+      heading: 'Live',
+      purpose: 'Join live events and Jam sessions, chat in your own language and enter giveaways.',
+      upcoming: {
+        heading: 'Live events will appear here',
+        message:
+          'Upcoming and running events, Jam sessions, translated chat and giveaways arrive with the live context.',
+      },
     },
-  },
-];
-
-/** The section whose page also shows the platform's live status. */
-export const STATUS_SECTION_PATH = '';
-
-/** The main navigation, derived from the sections. */
-export const NAV_ITEMS: readonly NavItem[] = SECTIONS.map((section) => ({
-  label: section.label,
-  icon: section.icon,
-  route: `/${section.path}`,
-  exact: section.path === '',
-}));
+  ],
+};

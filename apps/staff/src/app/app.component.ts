@@ -1,21 +1,14 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
-import { RouterOutlet } from '@angular/router';
-import { AppShellComponent, ThemeToggleComponent } from '@bandstand/shared/web-ui';
-import { CONSOLE_NAME, NAV_ITEMS } from './sections';
+import { ConsoleShellComponent } from '@bandstand/shared/web-platform';
+import { STAFF_CONSOLE } from './sections';
 
 /** The staff console: the Bandstand shell around the routed section. */
 @Component({
   selector: 'staff-root',
-  imports: [AppShellComponent, ThemeToggleComponent, RouterOutlet],
+  imports: [ConsoleShellComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `
-    <bs-app-shell [consoleName]="consoleName" brandIcon="admin_panel_settings" [navItems]="navItems">
-      <bs-theme-toggle bsShellAccount />
-      <router-outlet />
-    </bs-app-shell>
-  `,
+  template: '<bs-console-shell [definition]="console" />',
 })
 export class AppComponent {
-  protected readonly consoleName = CONSOLE_NAME;
-  protected readonly navItems = NAV_ITEMS;
+  protected readonly console = STAFF_CONSOLE;
 }

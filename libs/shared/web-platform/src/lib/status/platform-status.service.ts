@@ -8,8 +8,9 @@ import { catchError, map, type Observable, of } from 'rxjs';
 export type Loaded<T> =
   { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: ShownProblem };
 
-/** Paths of the api on the console's own origin (the api serves the consoles). */
+/** The api's readiness report, on the console's own origin (the api serves the consoles). */
 export const READINESS_PATH = '/api/health/ready';
+/** The release the api runs, on the console's own origin. */
 export const META_PATH = '/api/v1/meta';
 
 function isHealthReport(value: unknown): value is HealthReport {
@@ -40,6 +41,7 @@ export class PlatformStatusService {
     );
   }
 
+  /** The release the api runs; any failure is a problem to show. */
   meta(): Observable<Loaded<ServiceMeta>> {
     return this.http.get<ServiceMeta>(META_PATH).pipe(
       map((value): Loaded<ServiceMeta> => ({ ok: true, value })),

@@ -16,15 +16,15 @@ import {
   LoadingStateComponent,
   PlatformStatusComponent,
 } from '@bandstand/shared/web-ui';
-import { SectionPage } from '../section/section.page';
-import { type Section } from '../sections';
+import { SectionPageComponent } from '../section/section.page';
+import { type ConsoleSection } from '../console/console-definition';
 import { PlatformStatusService } from './platform-status.service';
 
 /** The console's start page: its section, plus what the api reports about the platform right now. */
 @Component({
-  selector: 'staff-status-page',
+  selector: 'bs-status-page',
   imports: [
-    SectionPage,
+    SectionPageComponent,
     MatCard,
     MatCardHeader,
     MatCardTitle,
@@ -40,7 +40,7 @@ import { PlatformStatusService } from './platform-status.service';
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <staff-section-page [section]="section()">
+    <bs-section-page [section]="section()">
       <mat-card appearance="outlined" class="status-card" aria-labelledby="platform-status-title">
         <mat-card-header>
           <mat-card-title id="platform-status-title" role="heading" aria-level="2"
@@ -75,7 +75,7 @@ import { PlatformStatusService } from './platform-status.service';
           </button>
         </mat-card-actions>
       </mat-card>
-    </staff-section-page>
+    </bs-section-page>
   `,
   styles: `
     .latencies {
@@ -87,9 +87,9 @@ import { PlatformStatusService } from './platform-status.service';
     }
   `,
 })
-export class StatusPage {
+export class StatusPageComponent {
   /** Bound from the route's data. */
-  readonly section = input.required<Section>();
+  readonly section = input.required<ConsoleSection>();
 
   private readonly status = inject(PlatformStatusService);
   protected readonly readiness = rxResource({ stream: () => this.status.readiness() });

@@ -5,7 +5,7 @@ import { EmptyStateComponent } from '@bandstand/shared/web-ui';
 
 /** A console path that matches no section. */
 @Component({
-  selector: 'staff-not-found-page',
+  selector: 'bs-not-found-page',
   imports: [EmptyStateComponent, MatAnchor, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -21,4 +21,4 @@ import { EmptyStateComponent } from '@bandstand/shared/web-ui';
     </div>
   `,
 })
-export class NotFoundPage {}
+export class NotFoundPageComponent {}

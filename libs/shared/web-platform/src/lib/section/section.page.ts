@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { MatCard } from '@angular/material/card';
 import { EmptyStateComponent } from '@bandstand/shared/web-ui';
-import { type Section } from '../sections';
+import { type ConsoleSection } from '../console/console-definition';
 
 /**
  * A section of the console before its context is built: what the section is for, and an empty
@@ -9,7 +9,7 @@ import { type Section } from '../sections';
  * (the platform status, later the section's own views) goes between the two.
  */
 @Component({
-  selector: 'creator-section-page',
+  selector: 'bs-section-page',
   imports: [MatCard, EmptyStateComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -37,7 +37,7 @@ import { type Section } from '../sections';
     }
   `,
 })
-export class SectionPage {
+export class SectionPageComponent {
   /** Bound from the route's data. */
-  readonly section = input.required<Section>();
+  readonly section = input.required<ConsoleSection>();
 }
