@@ -58,10 +58,9 @@ ensure_installed() {
 }
 
 export NX_NO_CLOUD=true NX_DAEMON=false NG_CLI_ANALYTICS=false NX_TUI=false
-# Nx keeps its cache outside the checkout so that a second run on the same machine (CI's fresh
-# clone included) reuses it.
-: "${NX_CACHE_DIRECTORY:=${XDG_CACHE_HOME:-$HOME/.cache}/bandstand/nx}"
-export NX_CACHE_DIRECTORY
+# Nx 23 keeps its cache and the index of it per workspace identity (derived from git) under
+# ~/.nx/<id>/, so every clone on a machine, CI's fresh one included, reuses it. Setting
+# NX_CACHE_DIRECTORY would move the cache but not its index and turn that off.
 
 cmd=${1:-}
 [ $# -gt 0 ] && shift
