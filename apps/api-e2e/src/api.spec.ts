@@ -1,43 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { type HealthReport, isProblemDetails, type ServiceMeta } from '@bandstand/shared/contracts';
-import {
-  createTestDatabase,
-  migrateDatabase,
-  removeRedisKeys,
-  type RunningProcess,
-  startApi,
-  type TestDatabase,
-  testQueuePrefix,
-  testRedisUrl,
-} from '@bandstand/shared/testing';
+import { type ApiStack, type RunningProcess, startApi, startApiStack } from '@bandstand/shared/testing';
 import { logLines } from './support/log-lines';
 
 const PARTNER_ORIGIN = 'https://partner.example';
 const BODY_LIMIT_BYTES = 4096;
 
 describe('the built api on a migrated database', () => {
-  let database: TestDatabase;
+  let stack: ApiStack;
   let api: RunningProcess;
-  const queuePrefix = testQueuePrefix();
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    await migrateDatabase(database.url);
-    api = await startApi({
-      env: {
-        DATABASE_URL: database.url,
-        REDIS_URL: testRedisUrl(),
-        QUEUE_PREFIX: queuePrefix,
-        CORS_ORIGINS: PARTNER_ORIGIN,
-        BODY_LIMIT_BYTES: String(BODY_LIMIT_BYTES),
-      },
+    stack = await startApiStack({
+      env: { CORS_ORIGINS: PARTNER_ORIGIN, BODY_LIMIT_BYTES: String(BODY_LIMIT_BYTES) },
     });
+    api = stack.api;
   });
 
   afterAll(async () => {
-    await api?.stop();
-    await database?.drop();
-    await removeRedisKeys(testRedisUrl(), queuePrefix);
+    await stack?.stop();
   });
 
   it('serves the OpenAPI UI and a document listing the endpoints and the problem schema', async () => {

@@ -1,17 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type HealthReport } from '@bandstand/shared/contracts';
-import {
-  createTestDatabase,
-  migrateDatabase,
-  removeRedisKeys,
-  type RunningProcess,
-  startApi,
-  type TestDatabase,
-  testQueuePrefix,
-  testRedisUrl,
-  workspaceRoot,
-} from '@bandstand/shared/testing';
+import { type ApiStack, type RunningProcess, startApiStack, workspaceRoot } from '@bandstand/shared/testing';
 import { type Page } from 'playwright-core';
 import {
   DESKTOP,
@@ -33,31 +23,20 @@ async function heading(page: Page): Promise<string> {
 }
 
 describe('the consoles, served by the built api on a migrated database', () => {
-  let database: TestDatabase;
+  let stack: ApiStack;
   let api: RunningProcess;
   let browser: TestBrowser;
-  const queuePrefix = testQueuePrefix();
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    await migrateDatabase(database.url);
-    api = await startApi({
-      env: {
-        DATABASE_URL: database.url,
-        REDIS_URL: testRedisUrl(),
-        QUEUE_PREFIX: queuePrefix,
-        CONSOLES_DIR: join(workspaceRoot(), 'dist', 'apps'),
-      },
-    });
+    stack = await startApiStack({ env: { CONSOLES_DIR: join(workspaceRoot(), 'dist', 'apps') } });
+    api = stack.api;
     browser = await launchBrowser();
     mkdirSync(SCREENSHOTS, { recursive: true });
   });
 
   afterAll(async () => {
     await browser?.close();
-    await api?.stop();
-    await database?.drop();
-    await removeRedisKeys(testRedisUrl(), queuePrefix);
+    await stack?.stop();
   });
 
   async function openConsole(expected: ExpectedConsole, size: ViewportSize, path = '') {
