@@ -9,4 +9,3 @@ export * from './lib/pie-chart/pie-chart.component';
 export * from './lib/stacked-area-chart/stacked-area-chart.component';
 export * from './lib/territory-map/territory-centroids';
 export * from './lib/territory-map/territory-map.component';
-export * from './lib/territory-map/tile-grid-layout';

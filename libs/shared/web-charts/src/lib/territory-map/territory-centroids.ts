@@ -1,4 +1,4 @@
-/** A territory's approximate geographic centre, from which the tile grid is laid out. */
+/** A territory's approximate geographic centre: where the map anchors its tooltip, or its marker when the atlas has no shape for it. */
 export interface TerritoryCentroid {
   /** ISO 3166-1 alpha-2 code. */
   readonly code: string;
@@ -10,9 +10,10 @@ export interface TerritoryCentroid {
 }
 
 /**
- * Approximate centres (to a degree or so: enough to place a tile, not to draw a border) of the
- * sovereign states and the territories that music services report on separately. Russia sits
- * at its European-Asian hinge rather than its true centroid, as tile maps usually draw it.
+ * Approximate centres (to a degree or so: enough to anchor a tooltip or a marker, not to draw a
+ * border) and display names of the sovereign states and of the territories that music services
+ * report on separately. Russia sits at its European-Asian hinge rather than its true centroid,
+ * which lies far east of where most of its people live.
  */
 export const TERRITORY_CENTROIDS: readonly TerritoryCentroid[] = [
   { code: 'DZ', name: 'Algeria', lat: 28, lon: 2 },
@@ -70,6 +71,8 @@ export const TERRITORY_CENTROIDS: readonly TerritoryCentroid[] = [
   { code: 'ZM', name: 'Zambia', lat: -13.5, lon: 27.8 },
   { code: 'ZW', name: 'Zimbabwe', lat: -19, lon: 29.8 },
   { code: 'EH', name: 'Western Sahara', lat: 24.5, lon: -13 },
+  { code: 'RE', name: 'Réunion', lat: -21.1, lon: 55.5 },
+  { code: 'YT', name: 'Mayotte', lat: -12.8, lon: 45.15 },
   { code: 'AL', name: 'Albania', lat: 41.1, lon: 20.1 },
   { code: 'AD', name: 'Andorra', lat: 42.5, lon: 1.5 },
   { code: 'AT', name: 'Austria', lat: 47.6, lon: 14.1 },
@@ -115,6 +118,12 @@ export const TERRITORY_CENTROIDS: readonly TerritoryCentroid[] = [
   { code: 'UA', name: 'Ukraine', lat: 49, lon: 31.4 },
   { code: 'GB', name: 'United Kingdom', lat: 54, lon: -2.5 },
   { code: 'VA', name: 'Vatican City', lat: 41.9, lon: 12.45 },
+  { code: 'XK', name: 'Kosovo', lat: 42.6, lon: 20.9 },
+  { code: 'FO', name: 'Faroe Islands', lat: 62, lon: -6.8 },
+  { code: 'GI', name: 'Gibraltar', lat: 36.14, lon: -5.35 },
+  { code: 'IM', name: 'Isle of Man', lat: 54.2, lon: -4.55 },
+  { code: 'JE', name: 'Jersey', lat: 49.2, lon: -2.13 },
+  { code: 'GG', name: 'Guernsey', lat: 49.45, lon: -2.58 },
   { code: 'AF', name: 'Afghanistan', lat: 33.9, lon: 67.7 },
   { code: 'AM', name: 'Armenia', lat: 40.1, lon: 45 },
   { code: 'AZ', name: 'Azerbaijan', lat: 40.1, lon: 47.6 },
@@ -190,6 +199,13 @@ export const TERRITORY_CENTROIDS: readonly TerritoryCentroid[] = [
   { code: 'AG', name: 'Antigua and Barbuda', lat: 17.1, lon: -61.8 },
   { code: 'DM', name: 'Dominica', lat: 15.4, lon: -61.4 },
   { code: 'KN', name: 'Saint Kitts and Nevis', lat: 17.3, lon: -62.7 },
+  { code: 'GP', name: 'Guadeloupe', lat: 16.25, lon: -61.55 },
+  { code: 'MQ', name: 'Martinique', lat: 14.65, lon: -61 },
+  { code: 'AW', name: 'Aruba', lat: 12.5, lon: -69.97 },
+  { code: 'CW', name: 'Curaçao', lat: 12.17, lon: -68.98 },
+  { code: 'KY', name: 'Cayman Islands', lat: 19.3, lon: -81.25 },
+  { code: 'VI', name: 'U.S. Virgin Islands', lat: 18.34, lon: -64.9 },
+  { code: 'BM', name: 'Bermuda', lat: 32.3, lon: -64.8 },
   { code: 'AR', name: 'Argentina', lat: -38.4, lon: -63.6 },
   { code: 'BO', name: 'Bolivia', lat: -16.3, lon: -63.6 },
   { code: 'BR', name: 'Brazil', lat: -14.2, lon: -51.9 },
@@ -202,6 +218,8 @@ export const TERRITORY_CENTROIDS: readonly TerritoryCentroid[] = [
   { code: 'SR', name: 'Suriname', lat: 3.9, lon: -56 },
   { code: 'UY', name: 'Uruguay', lat: -32.5, lon: -55.8 },
   { code: 'VE', name: 'Venezuela', lat: 6.4, lon: -66.6 },
+  { code: 'GF', name: 'French Guiana', lat: 4, lon: -53 },
+  { code: 'FK', name: 'Falkland Islands', lat: -51.8, lon: -59.5 },
   { code: 'AU', name: 'Australia', lat: -25.3, lon: 133.8 },
   { code: 'NZ', name: 'New Zealand', lat: -41, lon: 174 },
   { code: 'PG', name: 'Papua New Guinea', lat: -6.3, lon: 143.9 },
@@ -217,4 +235,6 @@ export const TERRITORY_CENTROIDS: readonly TerritoryCentroid[] = [
   { code: 'NR', name: 'Nauru', lat: -0.5, lon: 166.9 },
   { code: 'TV', name: 'Tuvalu', lat: -7.1, lon: 177.6 },
   { code: 'NC', name: 'New Caledonia', lat: -21, lon: 165.6 },
+  { code: 'PF', name: 'French Polynesia', lat: -17.6, lon: 210.6 },
+  { code: 'GU', name: 'Guam', lat: 13.45, lon: 144.8 },
 ];

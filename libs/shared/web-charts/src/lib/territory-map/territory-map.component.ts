@@ -4,21 +4,22 @@ import { ChartBase } from '../base/chart-base.directive';
 import { SEQUENTIAL_CLASSES } from '../chart-scheme';
 import { type TerritoryValue } from '../chart-types';
 import { ChartFrameComponent, type ChartTable } from '../frame/chart-frame.component';
-import { type TileGrid, worldTileGrid } from './tile-grid-layout';
+import { circlePath, MARKER_RADIUS, worldMap } from './world-map-geometry';
 
-/** Grid pitch and tile size in SVG units. */
-const STEP = 10;
-const SIZE = 9.2;
+/** Fill of a territory without data. */
+const NO_DATA_FILL = 'var(--mat-sys-surface-container-highest)';
 
-/** A tile as drawn: where, what colour, what it says. */
-interface DrawnTile {
-  readonly code: string;
+/** A country or a marker as drawn: its outline, colour and what it says. */
+interface DrawnTerritory {
+  /** Unique among drawn territories. */
+  readonly key: string;
+  readonly code: string | null;
   readonly name: string;
-  readonly x: number;
-  readonly y: number;
+  /** SVG path data: the country's borders, or a circle for a territory too small for the atlas. */
+  readonly d: string;
+  readonly marker: boolean;
   readonly value: number | null;
   readonly fill: string;
-  readonly textFill: string;
   readonly description: string;
   /** Tooltip anchor, in % of the map's width and height. */
   readonly left: number;
@@ -32,11 +33,11 @@ interface LegendEntry {
 }
 
 /**
- * A world choropleth as a tile map: every territory is one labelled square at a grid position
- * that approximates geography (see `layoutTileGrid`), coloured by its value in quantile classes.
- * Territories with data are keyboard-focusable and show a tooltip on focus or hover; a legend and
- * the territories that are not on the grid come with it, and the frame adds the data table.
- * Real borders would need world geometry (the `world-atlas` and `topojson-client` packages).
+ * A world choropleth: the countries of Natural Earth's 1:110m atlas in the Equal Earth projection,
+ * coloured by their value in quantile classes; territories too small for that atlas (Singapore,
+ * Malta, the Caribbean islands…) are drawn as circles where they lie. Territories with data are
+ * keyboard-focusable, highest value first, and show a tooltip on focus, Enter or hover; a legend
+ * and the codes that cannot be placed come with it, and the frame adds the data table.
  */
 @Component({
   selector: 'bs-territory-map',
@@ -51,10 +52,8 @@ export class TerritoryMapComponent extends ChartBase {
   /** What the values count, e.g. "streams"; used in tooltips and the table. */
   readonly valueLabel = input('Value');
   override readonly emptyHeading = input('No territory data yet');
-  /** The grid to draw on; the world grid unless a test or a regional view needs another. */
-  readonly grid = input<TileGrid>(worldTileGrid());
 
-  protected readonly active = signal<DrawnTile | null>(null);
+  private readonly activeKey = signal<string | null>(null);
 
   private readonly values = computed(() => {
     const values = new Map<string, number>();
@@ -74,33 +73,68 @@ export class TerritoryMapComponent extends ChartBase {
   });
 
   readonly empty = computed(() => this.values().size === 0);
-  protected readonly viewBox = computed(() => `0 0 ${this.grid().columns * STEP} ${this.grid().rows * STEP}`);
-  protected readonly tileSize = SIZE;
 
-  protected readonly tiles = computed<readonly DrawnTile[]>(() => {
-    const { columns, rows, tiles } = this.grid();
+  /** Projected only once the map is drawn, so that an empty chart costs nothing. */
+  private readonly world = computed(() => (this.empty() ? null : worldMap()));
+
+  protected readonly viewBox = computed(() => {
+    const box = this.world()?.viewBox;
+    return box ? `${box.x} ${box.y} ${box.width} ${box.height}` : null;
+  });
+
+  /**
+   * Countries first, those without data before those with data, then the markers: later ones are
+   * painted over earlier ones, and the document order is the tab order (highest value first).
+   */
+  protected readonly territories = computed<readonly DrawnTerritory[]>(() => {
+    const world = this.world();
+    if (!world) return [];
     const values = this.values();
     const colors = this.colors();
     const format = this.valueFormat();
-    return [...tiles]
-      .sort((a, b) => a.row - b.row || a.column - b.column)
-      .map((tile) => {
-        const value = values.get(tile.code) ?? null;
-        const color = value === null || !colors ? null : colors.getColor(value);
-        const step = color === null ? -1 : SEQUENTIAL_CLASSES.indexOf(color);
-        return {
-          code: tile.code,
-          name: tile.name,
-          x: tile.column * STEP,
-          y: tile.row * STEP,
-          value,
-          fill: color ?? 'var(--mat-sys-surface-container-highest)',
-          textFill: step < 0 ? 'var(--mat-sys-on-surface-variant)' : `var(--bs-on-scale-${step + 1})`,
-          description: `${tile.name}: ${value === null ? 'no data' : `${format(value)} ${this.valueLabel()}`}`,
-          left: ((tile.column + 0.5) / columns) * 100,
-          top: (tile.row / rows) * 100,
-        };
+    const unit = this.valueLabel();
+    const box = world.viewBox;
+    const draw = (
+      key: string,
+      code: string | null,
+      name: string,
+      d: string,
+      marker: boolean,
+      [x, y]: readonly [number, number],
+    ): DrawnTerritory => {
+      const value = code === null ? null : (values.get(code) ?? null);
+      return {
+        key,
+        code,
+        name,
+        d,
+        marker,
+        value,
+        fill: value === null || !colors ? NO_DATA_FILL : colors.getColor(value),
+        description: `${name}: ${value === null ? 'no data' : `${format(value)} ${unit}`}`,
+        left: ((x - box.x) / box.width) * 100,
+        top: ((y - box.y) / box.height) * 100,
+      };
+    };
+    const shapes = world.shapes.map((shape) =>
+      draw(shape.key, shape.code, shape.name, shape.d, false, shape.anchor),
+    );
+    const markers = world.shapeless
+      .filter((centroid) => values.has(centroid.code))
+      .map((centroid) => {
+        const [x, y] = world.project(centroid.lon, centroid.lat);
+        return draw(centroid.code, centroid.code, centroid.name, circlePath(x, y, MARKER_RADIUS), true, [
+          x,
+          y,
+        ]);
       });
+    const byValue = (a: DrawnTerritory, b: DrawnTerritory) =>
+      (b.value ?? 0) - (a.value ?? 0) || a.name.localeCompare(b.name);
+    return [
+      ...shapes.filter((shape) => shape.value === null),
+      ...shapes.filter((shape) => shape.value !== null).sort(byValue),
+      ...markers.sort(byValue),
+    ];
   });
 
   protected readonly legend = computed<readonly LegendEntry[]>(() => {
@@ -127,18 +161,30 @@ export class TerritoryMapComponent extends ChartBase {
     });
   });
 
-  /** Territories in the data that have no tile (unknown or non-ISO codes): listed, never dropped silently. */
+  /** The territory whose tooltip shows; looked up by key, so that its text follows the data. */
+  protected readonly active = computed(() => {
+    const key = this.activeKey();
+    return key === null ? null : (this.territories().find((territory) => territory.key === key) ?? null);
+  });
+
+  private readonly names = computed(() => {
+    const names = new Map<string, string>();
+    for (const territory of this.territories()) if (territory.code) names.set(territory.code, territory.name);
+    return names;
+  });
+
+  /** Territories in the data that are neither a shape nor a marker (unknown or non-ISO codes): listed, never dropped silently. */
   protected readonly unplaced = computed(() => {
-    const known = new Set(this.grid().tiles.map((tile) => tile.code));
+    const names = this.names();
     const format = this.valueFormat();
     return [...this.values()]
-      .filter(([code]) => !known.has(code))
+      .filter(([code]) => !names.has(code))
       .map(([code, value]) => `${code} (${format(value)})`);
   });
 
-  /** Every territory with data, tile or not, highest value first. */
+  /** Every territory with data, on the map or not, highest value first. */
   readonly table = computed<ChartTable>(() => {
-    const names = new Map(this.grid().tiles.map((tile) => [tile.code, tile.name]));
+    const names = this.names();
     const format = this.valueFormat();
     return {
       columns: ['Territory', this.valueLabel()],
@@ -148,11 +194,12 @@ export class TerritoryMapComponent extends ChartBase {
     };
   });
 
-  protected show(tile: DrawnTile): void {
-    if (tile.value !== null) this.active.set(tile);
+  /** Hover shows any territory (its name helps find one's way); focus and Enter only reach those with data. */
+  protected show(territory: DrawnTerritory): void {
+    this.activeKey.set(territory.key);
   }
 
-  protected hide(tile: DrawnTile): void {
-    if (this.active()?.code === tile.code) this.active.set(null);
+  protected hide(territory: DrawnTerritory): void {
+    if (this.activeKey() === territory.key) this.activeKey.set(null);
   }
 }
