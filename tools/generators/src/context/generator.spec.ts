@@ -45,7 +45,7 @@ describe('context generator', () => {
       "export const LIVE_EVENTS_CONTEXT = 'live-events' as const;",
     );
     expect(tree.read('libs/live-events/domain/src/lib/live-events.error.ts', 'utf-8')).toContain(
-      'export class LiveEventsError extends Error',
+      'export class LiveEventsError extends DomainError',
     );
     expect(
       tree.read('libs/live-events/server/src/lib/infrastructure/live-events.persistence.ts', 'utf-8'),
@@ -56,6 +56,8 @@ describe('context generator', () => {
       env: { NODE_OPTIONS: '--disable-warning=ExperimentalWarning' },
     });
     expect(readProjectConfiguration(tree, 'live-events-server').targets?.['test']).toBeUndefined();
+    expect(tree.read('libs/live-events/web/jest.config.cjs', 'utf-8')).toContain('passWithNoTests: true');
+    expect(tree.read('libs/live-events/domain/jest.config.cjs', 'utf-8')).not.toContain('passWithNoTests');
   });
 
   it('writes the docs page with what the context owns', async () => {

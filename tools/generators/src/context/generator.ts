@@ -150,10 +150,12 @@ function addLayer(tree: Tree, vars: TemplateVars, layer: Layer): void {
     }),
   );
   const preset = layer === 'web' ? 'angular' : 'node';
-  tree.write(
-    `${root}/jest.config.cjs`,
-    `module.exports = require('${up}tools/jest/${preset}.preset.cjs')('${project}', __dirname);\n`,
-  );
+  // Contracts and web start with nothing to test; their first real code brings its tests.
+  const jestConfig =
+    layer === 'contracts' || layer === 'web'
+      ? `module.exports = {\n  ...require('${up}tools/jest/${preset}.preset.cjs')('${project}', __dirname),\n  passWithNoTests: true,\n};\n`
+      : `module.exports = require('${up}tools/jest/${preset}.preset.cjs')('${project}', __dirname);\n`;
+  tree.write(`${root}/jest.config.cjs`, jestConfig);
   tree.write(`${root}/eslint.config.mjs`, layer === 'web' ? angularEslintConfig(up) : nodeEslintConfig(up));
 
   for (const [path, content] of Object.entries(layerSources(vars, layer))) {
@@ -174,47 +176,31 @@ function layerSources(v: TemplateVars, layer: Layer): Record<string, string> {
           `export type ${v.className}ErrorCode = \`${v.constantName}.\${Uppercase<string>}\`;`,
           '',
         ].join('\n'),
-        [`src/lib/${v.context}.contracts.spec.ts`]: [
-          `import { ${v.constantName}_CONTEXT, type ${v.className}ErrorCode } from './${v.context}.contracts';`,
-          '',
-          `describe('${v.context} contracts', () => {`,
-          `  it('names the context as its tags and schema do', () => {`,
-          `    const code: ${v.className}ErrorCode = '${v.constantName}.EXAMPLE';`,
-          `    expect(code.startsWith(\`\${${v.constantName}_CONTEXT.toUpperCase().replace(/-/g, '_')}.\`)).toBe(true);`,
-          '  });',
-          '});',
-          '',
-        ].join('\n'),
       };
     case 'domain':
       return {
         'src/index.ts': `export * from './lib/${v.context}.error';\n`,
         [`src/lib/${v.context}.error.ts`]: [
+          "import { DomainError, type DomainErrorOptions } from '@bandstand/shared/contracts';",
           `import { type ${v.className}ErrorCode } from '@bandstand/${v.context}/contracts';`,
           '',
-          `/** A rule of the ${v.context} domain was broken; \`code\` is stable and part of the public API. */`,
-          `export class ${v.className}Error extends Error {`,
-          `  constructor(`,
-          `    readonly code: ${v.className}ErrorCode,`,
-          '    message: string,',
-          '    readonly field?: string,',
-          '  ) {',
-          '    super(message);',
-          `    this.name = '${v.className}Error';`,
+          `/** A rule of the ${v.context} domain was broken; the api answers with its \`code\` and \`status\` as problem+json. */`,
+          `export class ${v.className}Error extends DomainError {`,
+          `  constructor(code: ${v.className}ErrorCode, message: string, options?: DomainErrorOptions) {`,
+          '    super(code, message, options);',
           '  }',
           '}',
           '',
         ].join('\n'),
         [`src/lib/${v.context}.error.spec.ts`]: [
+          "import { DomainError } from '@bandstand/shared/contracts';",
           `import { ${v.className}Error } from './${v.context}.error';`,
           '',
           `describe('${v.className}Error', () => {`,
-          `  it('keeps its stable code and the field it is about', () => {`,
-          `    const error = new ${v.className}Error('${v.constantName}.EXAMPLE', 'Example rule broken', 'example');`,
-          `    expect(error).toBeInstanceOf(Error);`,
-          `    expect(error.code).toBe('${v.constantName}.EXAMPLE');`,
-          `    expect(error.field).toBe('example');`,
-          `    expect(error.name).toBe('${v.className}Error');`,
+          `  it('is a DomainError, so the api maps it to problem+json with its code, status and field', () => {`,
+          `    const error = new ${v.className}Error('${v.constantName}.EXAMPLE', 'Example rule broken', { status: 409, field: 'example' });`,
+          '    expect(error).toBeInstanceOf(DomainError);',
+          `    expect(error).toMatchObject({ code: '${v.constantName}.EXAMPLE', status: 409, field: 'example', name: '${v.className}Error' });`,
           '  });',
           '});',
           '',
@@ -279,16 +265,6 @@ function layerSources(v: TemplateVars, layer: Layer): Record<string, string> {
           '',
           `/** Pages of the ${v.context} context, mounted by each console under its own path. */`,
           `export const ${v.propertyName}Routes: Routes = [];`,
-          '',
-        ].join('\n'),
-        [`src/lib/${v.context}.routes.spec.ts`]: [
-          `import { ${v.propertyName}Routes } from './${v.context}.routes';`,
-          '',
-          `describe('${v.propertyName}Routes', () => {`,
-          `  it('gives every route a path', () => {`,
-          `    expect(${v.propertyName}Routes.every((route) => typeof route.path === 'string')).toBe(true);`,
-          '  });',
-          '});',
           '',
         ].join('\n'),
       };

@@ -12,6 +12,12 @@ describe('loadConfig', () => {
     expect(config.CORS_ORIGINS).toEqual([]);
   });
 
+  it('trusts forwarded headers only when told to', () => {
+    expect(loadConfig(apiConfigSchema, {}).TRUST_PROXY).toBe(false);
+    expect(loadConfig(apiConfigSchema, { TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(true);
+    expect(() => loadConfig(apiConfigSchema, { TRUST_PROXY: 'yes' })).toThrow(ConfigError);
+  });
+
   it('coerces numbers and lists from strings', () => {
     const config = loadConfig(apiConfigSchema, {
       PORT: '8080',
@@ -53,6 +59,18 @@ describe('loadConfig', () => {
     const error = captureError(() => loadConfig(schema, { SIGNING_KEY: 'hunter2' }));
     expect(error.message).not.toContain('hunter2');
     expect(error.problems[0]?.variable).toBe('SIGNING_KEY');
+  });
+
+  it('never echoes the credentials inside a connection URL', () => {
+    const error = captureError(() =>
+      loadConfig(apiConfigSchema, {
+        DATABASE_URL: 'postgress://app:s3cret@db.internal:5432/x',
+        REDIS_URL: 'redis//:t0ken@cache:6379',
+      }),
+    );
+    expect(error.problems.map((p) => p.variable).sort()).toEqual(['DATABASE_URL', 'REDIS_URL']);
+    expect(error.message).not.toMatch(/s3cret|t0ken|app:/);
+    expect(error.message).toContain('"postgress://***@db.internal:5432/x"');
   });
 
   it('is provided as one frozen object through the Nest module', async () => {

@@ -18,10 +18,13 @@ export class ConfigError extends Error {
 
 const SECRET_NAME = /PASSWORD|SECRET|TOKEN|KEY/i;
 
+// `scheme://user:password@host` → `scheme://***@host`, whether or not the rest is a valid URL.
+const URL_CREDENTIALS = /\/\/[^/@\s]*@/g;
+
 function shown(variable: string, value: string | undefined): string {
   if (value === undefined) return 'it is not set';
   if (SECRET_NAME.test(variable)) return 'the value given is not accepted';
-  return `got ${JSON.stringify(value)}`;
+  return `got ${JSON.stringify(value.replace(URL_CREDENTIALS, '//***@'))}`;
 }
 
 /**

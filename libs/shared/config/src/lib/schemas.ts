@@ -63,6 +63,11 @@ export const apiConfigSchema = commonConfigSchema.extend({
   CONSOLES_DIR: z.string().min(1).default('dist/apps'),
   CORS_ORIGINS: csv,
   BODY_LIMIT_BYTES: positiveInt(1_048_576),
+  // Trust X-Forwarded-* only behind a proxy that sets them; otherwise any client could spoof them.
+  TRUST_PROXY: z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .default('false')
+    .transform((value) => value === 'true'),
 });
 
 /** The worker process (queues, projections). */
