@@ -45,18 +45,26 @@ const children = [
   }),
   spawn(process.execPath, [worker], { cwd: workspaceRoot, env, stdio: 'inherit' }),
 ];
-let stopping = false;
+// The first process to stop on its own decides the exit status; Ctrl-C is a clean stop (0).
+let exitCode;
+const running = () => children.filter((child) => child.exitCode === null && child.signalCode === null);
 const stop = (code) => {
-  if (stopping) return;
-  stopping = true;
-  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
-  setTimeout(() => process.exit(code), 5000).unref();
+  if (exitCode !== undefined) return;
+  exitCode = code;
+  for (const child of running()) child.kill('SIGTERM');
+  // The worker waits up to 30 s for running jobs; past that, nothing may be left holding a port.
+  setTimeout(() => {
+    for (const child of running()) child.kill('SIGKILL');
+    process.exit(exitCode);
+  }, 35_000).unref();
 };
 for (const child of children) {
-  child.on('exit', (code) => {
-    if (!stopping) warn(`A Bandstand process stopped (exit ${code}); stopping the other.`);
-    stop(code ?? 1);
-    if (children.every((c) => c.exitCode !== null || c.signalCode !== null)) process.exit(code ?? 0);
+  child.on('exit', (code, signal) => {
+    if (exitCode === undefined) {
+      warn(`A Bandstand process stopped (${signal ?? `exit ${code}`}); stopping the other.`);
+      stop(code === 0 ? 1 : (code ?? 1));
+    }
+    if (running().length === 0) process.exit(exitCode ?? 0);
   });
 }
 process.on('SIGINT', () => stop(0));

@@ -35,7 +35,7 @@ function nx(args) {
       const failed = new Set();
       for (const section of output.split(/Failed tasks:/).slice(1)) {
         for (const line of section.split('\n')) {
-          const match = /^\s*-\s+([\w.-]+:[\w.-]+)\s*$/.exec(line);
+          const match = /^\s*-\s+([\w.-]+(?::[\w.-]+){1,2})\s*$/.exec(line);
           if (match) failed.add(match[1]);
           else if (line.trim() !== '' && failed.size > 0) break;
         }
@@ -71,26 +71,27 @@ if (!formatted) failedTasks.push('workspace:format');
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-const rows = [];
+const results = new Map();
 for (const file of readdirSync(resultsDir)
   .filter((name) => name.endsWith('.json'))
   .sort()) {
   const result = JSON.parse(readFileSync(join(resultsDir, file), 'utf8'));
+  results.set(result.project, result);
   passed += result.passed;
   failed += result.failed;
   skipped += result.skipped;
-  rows.push(
-    `  ${result.project.padEnd(28)} ${String(result.passed).padStart(5)} passed ${String(result.failed).padStart(4)} failed`,
-  );
 }
-// A failed lint, type check or build counts as one failed check each; failed test tasks are
-// already counted by their tests.
-const otherFailures = failedTasks.filter((task) => !task.endsWith(':test'));
-failed += otherFailures.length;
-const testTasksWithoutResults = failedTasks.filter(
-  (task) => task.endsWith(':test') && !rows.some((row) => row.includes(` ${task.replace(/:test$/, '')} `)),
+const rows = [...results.values()].map(
+  (result) =>
+    `  ${result.project.padEnd(28)} ${String(result.passed).padStart(5)} passed ${String(result.failed).padStart(4)} failed`,
 );
-failed += testTasksWithoutResults.length;
+// Every failed task counts: a lint, type check or build as one failed check; a test task as its
+// failed tests, or as one when it failed without any (a crash, a jest error after the run).
+for (const task of failedTasks) {
+  const [project, target] = task.split(':');
+  if (target === 'test' && (results.get(project)?.failed ?? 0) > 0) continue;
+  failed += 1;
+}
 
 process.stdout.write(`\nTest results by project:\n${rows.join('\n')}\n`);
 if (failedTasks.length > 0)
@@ -98,4 +99,4 @@ if (failedTasks.length > 0)
 if (skipped > 0) process.stdout.write(`Skipped tests: ${skipped} (the house rules allow none)\n`);
 process.stdout.write(`Took ${Math.round((Date.now() - started) / 1000)} s\n`);
 process.stdout.write(`${passed} passed, ${failed} failed\n`);
-process.exit(failed > 0 || skipped > 0 || passed === 0 ? 1 : 0);
+process.exit(failed > 0 || failedTasks.length > 0 || skipped > 0 || passed === 0 ? 1 : 0);
