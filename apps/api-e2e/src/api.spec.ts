@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { type HealthReport, isProblemDetails, type ServiceMeta } from '@bandstand/shared/contracts';
-import { type ApiStack, type RunningProcess, startApi, startApiStack } from '@bandstand/shared/testing';
+import {
+  type ApiStack,
+  eventually,
+  type RunningProcess,
+  startApi,
+  startApiStack,
+} from '@bandstand/shared/testing';
 import { logLines } from './support/log-lines';
 
 const PARTNER_ORIGIN = 'https://partner.example';
@@ -89,8 +95,12 @@ describe('the built api on a migrated database', () => {
       headers: { 'x-correlation-id': correlationId },
     });
     expect(response.headers.get('x-correlation-id')).toBe(correlationId);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    const line = logLines(api.stdout()).find((entry) => entry['correlationId'] === correlationId);
+    // The line reaches us through the process's stdout pipe, some time after the response.
+    const line = await eventually(() => {
+      const found = logLines(api.stdout()).find((entry) => entry['correlationId'] === correlationId);
+      expect(found).toBeDefined();
+      return found;
+    }, 10_000);
     expect(line).toMatchObject({
       level: 'info',
       service: 'api',

@@ -7,6 +7,7 @@ import { MemoryLogDestination } from '@bandstand/shared/observability';
 import { migrateDatabase } from '@bandstand/shared/persistence';
 import {
   createTestDatabase,
+  eventually,
   freePort,
   removeRedisKeys,
   testQueuePrefix,
@@ -173,19 +174,25 @@ describe('worker process whose dependencies go away and come back', () => {
     try {
       expect((await readiness(origin)).status).toBe(200);
 
+      // A readiness call may join a round that started before the cut (or the restore) and
+      // still report the old state: poll until the monitor has seen the change.
       await pgProxy.cut();
       await redisProxy.cut();
-      const during = await readiness(origin);
-      expect(during.status).toBe(503);
-      expect(during.report.dependencies.map((d) => d.status)).toEqual(['down', 'down']);
+      await eventually(async () => {
+        const during = await readiness(origin);
+        expect(during.status).toBe(503);
+        expect(during.report.dependencies.map((d) => d.status)).toEqual(['down', 'down']);
+      }, 15_000);
 
       await pgProxy.open();
       await redisProxy.open();
-      const after = await readiness(origin);
-      expect(after.status).toBe(200);
+      await eventually(async () => {
+        const after = await readiness(origin);
+        expect(after.status).toBe(200);
+      }, 15_000);
 
-      // Let the 100 ms monitor run a few rounds: still one line per change.
-      await new Promise((resolve) => setTimeout(resolve, 400));
+      // Each readiness call completes at least one more round: still one line per change.
+      for (let round = 0; round < 3; round += 1) expect((await readiness(origin)).status).toBe(200);
       const changes = (dependency: string): string[] =>
         logs.lines
           .filter((line) => line['dependency'] === dependency)
@@ -246,8 +253,9 @@ describe('worker process without PostgreSQL and Redis', () => {
             'Redis at 127.0.0.1:1 is not reachable (ECONNREFUSED): start it (docker compose up -d redis) or point REDIS_URL at your server',
         }),
       ]);
-      // Several rounds of checks at 100 ms: still one line per dependency.
-      await new Promise((resolve) => setTimeout(resolve, 600));
+      // Each readiness call completes at least one more round: still one line per dependency.
+      for (let round = 0; round < 3; round += 1)
+        expect((await readiness(`http://127.0.0.1:${port}`)).status).toBe(503);
       const errors = logs.lines.filter((line) => line['level'] === 'error');
       expect(errors.map((line) => line['dependency'])).toEqual(['postgres', 'redis']);
       expect(JSON.stringify(logs.lines)).not.toContain('secret-pw');

@@ -12,7 +12,7 @@ import {
   ObservabilityModule,
   ROOT_LOGGER,
 } from '@bandstand/shared/observability';
-import { registerStaticConsoles } from './static-consoles.plugin';
+import { cacheControlFor, registerStaticConsoles } from './static-consoles.plugin';
 
 @Controller('ping')
 class PingController {
@@ -47,6 +47,11 @@ describe('static consoles', () => {
     writeFileSync(join(consolesDir, 'fan', 'browser', 'chunk-C-E6X0Lt.js'), 'export const x = 1;');
     writeFileSync(join(consolesDir, 'fan', 'browser', 'favicon.ico'), 'icon');
     writeFileSync(join(consolesDir, 'fan', 'browser', 'media', 'band-picture.png'), 'png');
+    writeFileSync(
+      join(consolesDir, 'fan', 'browser', 'media', 'roboto-latin-400-normal-6JW3Q6UL.woff2'),
+      'font',
+    );
+    writeFileSync(join(consolesDir, 'fan', 'browser', 'cover-ALBUM001.jpg'), 'jpg');
     mkdirSync(join(consolesDir, 'creator', 'browser'), { recursive: true });
     writeFileSync(join(consolesDir, 'creator', 'browser', 'index.html'), CREATOR_PAGE);
 
@@ -95,7 +100,13 @@ describe('static consoles', () => {
     expect(script.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     const chunk = await app.inject({ method: 'GET', url: '/fan/chunk-C-E6X0Lt.js' });
     expect(chunk.headers['cache-control']).toBe('public, max-age=31536000, immutable');
-    for (const url of ['/fan/favicon.ico', '/fan/media/band-picture.png']) {
+    const font = await app.inject({
+      method: 'GET',
+      url: '/fan/media/roboto-latin-400-normal-6JW3Q6UL.woff2',
+    });
+    expect(font.statusCode).toBe(200);
+    expect(font.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    for (const url of ['/fan/favicon.ico', '/fan/media/band-picture.png', '/fan/cover-ALBUM001.jpg']) {
       const file = await app.inject({ method: 'GET', url });
       expect(file.statusCode).toBe(200);
       expect(file.headers['cache-control']).toBe('public, max-age=3600');
@@ -148,5 +159,36 @@ describe('static consoles', () => {
     expect(unknown.json()).toMatchObject({ code: 'HTTP.NOT_FOUND' });
     const outside = await app.inject({ method: 'GET', url: '/elsewhere' });
     expect(outside.json()).toMatchObject({ code: 'HTTP.NOT_FOUND' });
+  });
+});
+
+describe('cacheControlFor', () => {
+  it.each([
+    'main-YE7OAVXT.js',
+    'chunk-BRgVNuC7.js',
+    'chunk-C-E6X0Lt.js',
+    'polyfills-FFHMD2TL.js',
+    'styles-5INURTSO.css',
+    'media/material-symbols-outlined-URT2MO6R.woff2',
+    'media/roboto-cyrillic-400-normal-6JW3Q6UL.woff',
+  ])('caches %p, named after its content by the Angular builder, for good', (path) => {
+    expect(cacheControlFor(path)).toBe('public, max-age=31536000, immutable');
+  });
+
+  it.each([
+    'cover-ALBUM001.jpg',
+    'Inter-SemiBold.woff2',
+    'favicon.svg',
+    'fonts/main-YE7OAVXT.js',
+    'media/band-picture.png',
+    'media/covers/cover-album.jpg',
+    'main.js',
+    'styles-5INURTSO.js',
+  ])('caches %p, whose name may stay the same across releases, briefly', (path) => {
+    expect(cacheControlFor(path)).toBe('public, max-age=3600');
+  });
+
+  it('never caches a page', () => {
+    expect(cacheControlFor('index.html')).toBe('no-cache');
   });
 });

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { extname, join, resolve } from 'node:path';
+import { extname, join, relative, resolve, sep } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import { type AppLogger } from '@bandstand/shared/observability';
 import { pathOf, problem, sendProblem } from '@bandstand/shared/http';
@@ -22,14 +22,20 @@ export interface StaticConsolesOptions {
 /** Whether each console was found built. */
 export type ConsolesAvailability = Readonly<Record<ConsoleName, boolean>>;
 
-// Angular emits content-hashed file names (main-K2MUMBHU.js, chunk-C-E6X0Lt.js): eight hash
-// characters, at least one upper-case or digit. Those files never change; the page does.
-const HASHED_ASSET =
-  /-(?=[\w-]{0,7}[A-Z0-9])[\w-]{8}\.(?:js|mjs|css|woff2?|ttf|svg|png|jpe?g|webp|avif|ico)$/;
+// Only files the Angular application builder names after their content can be cached for good:
+// the bundles at the console's root (main-YE7OAVXT.js, chunk-C-E6X0Lt.js, polyfills-…, styles-…;
+// chunk hashes are mixed-case) and the fonts and images it copies to media/ (media/roboto-…-
+// 6JW3Q6UL.woff2). Anything else, such as a public/ file replaced in place, keeps the same name
+// across releases and is only cached briefly.
+const HASHED_BUNDLE = /^(?:(?:main|chunk|polyfills)-[\w-]{8}\.js|styles-[\w-]{8}\.css)$/;
+const HASHED_MEDIA = /^media\/[^/]+-[A-Z0-9]{8}\.[a-z0-9]+$/;
 
-function cacheControlFor(path: string): string {
-  if (path.endsWith('index.html')) return 'no-cache';
-  return HASHED_ASSET.test(path) ? 'public, max-age=31536000, immutable' : 'public, max-age=3600';
+/** Cache-Control of a file of a console's build, by its path relative to the build's root. */
+export function cacheControlFor(relativePath: string): string {
+  if (relativePath === 'index.html' || relativePath.endsWith('/index.html')) return 'no-cache';
+  return HASHED_BUNDLE.test(relativePath) || HASHED_MEDIA.test(relativePath)
+    ? 'public, max-age=31536000, immutable'
+    : 'public, max-age=3600';
 }
 
 /** A deep link into the console (`/fan/wallet/history`) rather than a missing file (`/fan/missing.js`). */
@@ -61,7 +67,8 @@ async function serveBuiltConsole(fastify: FastifyInstance, name: ConsoleName, ro
         redirect: false,
         decorateReply: false,
         cacheControl: false,
-        setHeaders: (reply, path) => void reply.header('cache-control', cacheControlFor(path)),
+        setHeaders: (reply, path) =>
+          void reply.header('cache-control', cacheControlFor(relative(root, path).split(sep).join('/'))),
       });
       // Client-side routes have no file of their own: they get the console's page, whose router
       // takes over. Missing assets stay 404s so that a broken build shows as one.

@@ -15,7 +15,12 @@ import {
 } from '@bandstand/shared/observability';
 import { DomainError } from './domain-error';
 import { HealthController } from './health.controller';
-import { configureHttpApp, createFastifyAdapter, type HttpConfig } from './http-app';
+import {
+  configureHttpApp,
+  createFastifyAdapter,
+  type FastifyAdapterConfig,
+  type HttpConfig,
+} from './http-app';
 import { MetricsController } from './metrics.controller';
 import { setupOpenApi } from './openapi';
 
@@ -302,6 +307,20 @@ describe('correlation ids', () => {
     });
   });
 
+  it('logs the path of a request without its query string, which may carry tokens', async () => {
+    await app.inject({
+      method: 'GET',
+      url: '/api/v1/probe/correlation?access_token=s3cret&page=2',
+      headers: { 'x-correlation-id': 'probe-query' },
+    });
+    const logged = logs.lines.filter((line) => line['correlationId'] === 'probe-query');
+    expect(logged.find((line) => line['msg'] === 'GET /api/v1/probe/correlation 200')).toMatchObject({
+      url: '/api/v1/probe/correlation',
+      route: '/api/v1/probe/correlation',
+    });
+    expect(JSON.stringify(logged)).not.toContain('s3cret');
+  });
+
   it('replaces a malformed id by a fresh UUID', async () => {
     const response = await app.inject({
       method: 'GET',
@@ -455,5 +474,32 @@ describe('OpenAPI', () => {
       description: expect.any(String) as unknown,
       content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetails' } } },
     });
+  });
+});
+
+describe('client address', () => {
+  async function clientIp(adapterConfig: FastifyAdapterConfig): Promise<string> {
+    const fastify = createFastifyAdapter(adapterConfig).getInstance();
+    fastify.get('/ip', (request) => ({ ip: request.ip }));
+    try {
+      const response = await fastify.inject({
+        method: 'GET',
+        url: '/ip',
+        remoteAddress: '10.0.0.7',
+        headers: { 'x-forwarded-for': '203.0.113.9' },
+      });
+      return String(response.json<{ ip: string }>().ip);
+    } finally {
+      await fastify.close();
+    }
+  }
+
+  it('ignores X-Forwarded-For by default, so clients cannot spoof their address', async () => {
+    expect(await clientIp({ BODY_LIMIT_BYTES: 1024 })).toBe('10.0.0.7');
+    expect(await clientIp({ BODY_LIMIT_BYTES: 1024, TRUST_PROXY: false })).toBe('10.0.0.7');
+  });
+
+  it('takes the client address from X-Forwarded-For when TRUST_PROXY is set', async () => {
+    expect(await clientIp({ BODY_LIMIT_BYTES: 1024, TRUST_PROXY: true })).toBe('203.0.113.9');
   });
 });

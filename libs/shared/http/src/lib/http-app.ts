@@ -14,15 +14,19 @@ export type HttpConfig = Pick<ApiConfig, 'PUBLIC_URL' | 'CORS_ORIGINS' | 'BODY_L
 /** Prefix of every Nest route: REST under /api/v1, health under /api/health. */
 export const API_PREFIX = 'api';
 
+/** The part of the api's config the Fastify adapter reads; TRUST_PROXY defaults to false. */
+export type FastifyAdapterConfig = Pick<ApiConfig, 'BODY_LIMIT_BYTES'> &
+  Partial<Pick<ApiConfig, 'TRUST_PROXY'>>;
+
 /**
  * The Fastify adapter of an HTTP app: request ids are correlation ids, bodies are limited to
- * BODY_LIMIT_BYTES, and the client address is taken from X-Forwarded-For (the api runs behind a
- * load balancer in production).
+ * BODY_LIMIT_BYTES, and the client address is taken from X-Forwarded-For only when TRUST_PROXY
+ * says a proxy in front sets it (otherwise any client could spoof its address and protocol).
  */
-export function createFastifyAdapter(config: Pick<HttpConfig, 'BODY_LIMIT_BYTES'>): FastifyAdapter {
+export function createFastifyAdapter(config: FastifyAdapterConfig): FastifyAdapter {
   return new FastifyAdapter({
     bodyLimit: config.BODY_LIMIT_BYTES,
-    trustProxy: true,
+    trustProxy: config.TRUST_PROXY ?? false,
     genReqId: correlationIdFromRequest,
     logger: false,
   });
@@ -81,7 +85,7 @@ export async function configureHttpApp(app: NestFastifyApplication, config: Http
  */
 export async function createHttpApp(
   rootModule: Type | DynamicModule,
-  config: HttpConfig,
+  config: HttpConfig & Pick<ApiConfig, 'TRUST_PROXY'>,
 ): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(rootModule, createFastifyAdapter(config), {
     bufferLogs: true,

@@ -1,3 +1,4 @@
+import { pathOf } from './problem';
 import { correlationIdFromRequest } from './request-hooks';
 import { allowedOrigins } from './http-app';
 
@@ -30,5 +31,16 @@ describe('allowedOrigins', () => {
       'https://bandstand.example.org',
       'https://partner.example',
     ]);
+  });
+});
+
+describe('pathOf', () => {
+  it.each([
+    ['/api/v1/releases?token=secret&page=2', '/api/v1/releases'],
+    ['/api/v1/releases?', '/api/v1/releases'],
+    ['/api/v1/releases', '/api/v1/releases'],
+    ['/fan/?a=1?b=2', '/fan/'],
+  ])('reduces %p to %p', (url, path) => {
+    expect(pathOf(url)).toBe(path);
   });
 });

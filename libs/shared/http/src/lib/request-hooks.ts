@@ -7,6 +7,7 @@ import {
   runWithCorrelation,
 } from '@bandstand/shared/observability';
 import { type FastifyInstance } from 'fastify';
+import { pathOf } from './problem';
 
 /** Header carrying the correlation id, in requests (optional) and in every response. */
 export const CORRELATION_HEADER = 'x-correlation-id';
@@ -59,15 +60,17 @@ export function registerRequestHooks(
       statusCode: reply.statusCode,
       durationSeconds: durationMs / 1000,
     });
+    // The query string may carry tokens or personal data: only the path reaches the logs.
+    const path = pathOf(request.url);
     const fields = {
       correlationId: request.id,
       method: request.method,
-      url: request.url,
+      url: path,
       route,
       statusCode: reply.statusCode,
       durationMs: Math.round(durationMs * 10) / 10,
     };
-    const message = `${request.method} ${request.url} ${reply.statusCode}`;
+    const message = `${request.method} ${path} ${reply.statusCode}`;
     if (QUIET_ROUTES.has(route)) logger.debug(fields, message);
     else logger.info(fields, message);
     done();

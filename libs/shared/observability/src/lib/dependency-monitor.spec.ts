@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { type DependencyCheck } from './dependency-check';
 import { DependencyMonitor } from './dependency-monitor';
@@ -133,11 +133,71 @@ describe('DependencyMonitor', () => {
     const deadline = Date.now() + 5000;
     while (postgres.calls < 4 && Date.now() < deadline)
       await new Promise((resolve) => setTimeout(resolve, 5));
-    monitor.onApplicationShutdown();
+    await monitor.beforeApplicationShutdown();
     const callsAtShutdown = postgres.calls;
     expect(callsAtShutdown).toBeGreaterThanOrEqual(4);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(postgres.calls).toBe(callsAtShutdown);
+  });
+
+  it('waits on shutdown for a round in progress, then checks no more', async () => {
+    let answer: () => void = () => undefined;
+    const slow: DependencyCheck = {
+      name: 'postgres',
+      check: () => new Promise<void>((resolve) => (answer = resolve)),
+    };
+    const { monitor, logs } = monitorOf([slow], 60_000, 5000);
+    const round = monitor.checkNow();
+    let stopped = false;
+    const stopping = monitor.beforeApplicationShutdown().then(() => (stopped = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(stopped).toBe(false);
+    answer();
+    await stopping;
+    expect((await round).status).toBe('up');
+    expect(await monitor.checkNow()).toBe(monitor.lastReport());
+    expect(logs.messages()).toEqual(['postgres is reachable']);
+  });
+});
+
+/** A check whose connection closes in onApplicationShutdown, like MikroORM's and RedisCheck's. */
+@Injectable()
+class ClosingPostgresCheck implements DependencyCheck, OnApplicationShutdown {
+  readonly name = 'postgres';
+  private closed = false;
+
+  async check(): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    if (this.closed) throw new Error('postgres is not reachable: the connection is closed');
+  }
+
+  onApplicationShutdown(): void {
+    this.closed = true;
+  }
+}
+
+describe('DependencyMonitor on application shutdown', () => {
+  it('lets a round in progress finish before dependencies close, so it logs no false outage', async () => {
+    const logs = new MemoryLogDestination();
+    const moduleRef = await Test.createTestingModule({
+      imports: [
+        ObservabilityModule.forRoot({
+          service: 'api',
+          level: 'info',
+          destination: logs,
+          dependencyRetryMs: 60_000,
+        }),
+      ],
+      providers: [ClosingPostgresCheck, ...provideDependencyChecks([ClosingPostgresCheck])],
+    }).compile();
+    await moduleRef.init();
+    const monitor = moduleRef.get(DependencyMonitor);
+    const metrics = moduleRef.get(MetricsService);
+    const round = monitor.checkNow();
+    await moduleRef.close('SIGTERM');
+    expect((await round).status).toBe('up');
+    expect(logs.messages('error')).toEqual([]);
+    expect(await metrics.render()).toMatch(/^bandstand_dependency_up\{[^}]*dependency="postgres"[^}]*\} 1$/m);
   });
 });
 

@@ -1,4 +1,9 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { type DependencyHealth, type HealthReport, healthReport } from '@bandstand/shared/contracts';
 import { DEPENDENCY_CHECKS, type DependencyCheck } from './dependency-check';
 import { type AppLogger } from './logger';
@@ -27,7 +32,7 @@ function messageOf(error: unknown): string {
  * whose PostgreSQL or Redis is missing keeps running and recovers on its own.
  */
 @Injectable()
-export class DependencyMonitor implements OnApplicationBootstrap, OnApplicationShutdown {
+export class DependencyMonitor implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly retryMs: number;
   private readonly timeoutMs: number;
   private readonly service: string;
@@ -63,15 +68,22 @@ export class DependencyMonitor implements OnApplicationBootstrap, OnApplicationS
     this.schedule();
   }
 
-  onApplicationShutdown(): void {
-    this.stop();
+  // The ORM and the Redis check close their connections in onApplicationShutdown: a round still
+  // running then would log a false "not reachable" and flip the metric, so the monitor stops and
+  // lets its last round finish one phase earlier.
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.stop();
   }
 
-  /** Stops the periodic checks. */
-  stop(): void {
+  /**
+   * Stops the periodic checks and resolves once a round in progress has finished; afterwards
+   * {@link checkNow} answers the last report without checking again.
+   */
+  async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
+    await this.inFlight;
   }
 
   /** The report of the last completed round of checks. */
@@ -79,8 +91,12 @@ export class DependencyMonitor implements OnApplicationBootstrap, OnApplicationS
     return this.report;
   }
 
-  /** Runs every check now (joining a round already running) and returns the fresh report. */
+  /**
+   * Runs every check now (joining a round already running) and returns the fresh report; once
+   * stopped, returns the running round's or the last report instead.
+   */
   checkNow(): Promise<HealthReport> {
+    if (this.stopped) return this.inFlight ?? Promise.resolve(this.report);
     this.inFlight ??= this.runRound().finally(() => {
       this.inFlight = undefined;
     });

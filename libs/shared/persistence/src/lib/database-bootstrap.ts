@@ -40,8 +40,10 @@ export async function ensureDatabaseExists(url: string): Promise<boolean> {
     );
     return true;
   } catch (error) {
-    // Another process created it between our two connections: that is what we wanted.
-    if (hasCode(error, '42P04')) return false;
+    // Another process created it between our two connections: that is what we wanted. A
+    // concurrent CREATE DATABASE often loses on the catalog's unique index (23505) rather than
+    // with duplicate_database (42P04).
+    if (hasCode(error, '42P04') || hasCode(error, '23505')) return false;
     if (hasCode(error, '42501')) {
       throw new PostgresUnavailableError(
         `Database "${location.database}" does not exist on ${server} and user "${location.user}" may not create it: create it yourself (createdb ${location.database}) or give the user CREATEDB`,
