@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { type ApiConfig, ConfigModule } from '@bandstand/shared/config';
 import { HealthController, MetricsController } from '@bandstand/shared/http';
 import { ObservabilityModule, provideDependencyChecks } from '@bandstand/shared/observability';
+import { kernelPersistence, KernelModule } from '@bandstand/shared/event-store';
 import { DatabaseCheck, PersistenceModule, platformPersistence } from '@bandstand/shared/persistence';
 import { QueuesModule, RedisCheck } from '@bandstand/shared/queues';
 import { SERVICE_NAME } from './build-info';
@@ -21,8 +22,9 @@ export class AppModule {
           nodeEnv: config.NODE_ENV,
           dependencyRetryMs: config.DEPENDENCY_RETRY_MS,
         }),
-        PersistenceModule.forRoot(config, [platformPersistence]),
+        PersistenceModule.forRoot(config, [platformPersistence, kernelPersistence]),
         QueuesModule.forRoot(config),
+        KernelModule.forRoot(config, 'api'),
       ],
       controllers: [HealthController, MetricsController, MetaController],
       providers: [...provideDependencyChecks([DatabaseCheck, RedisCheck])],

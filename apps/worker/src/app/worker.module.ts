@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { type DestinationStream } from 'pino';
 import { ConfigModule, type WorkerConfig } from '@bandstand/shared/config';
+import { KernelModule } from '@bandstand/shared/event-store';
 import { ObservabilityModule, provideDependencyChecks } from '@bandstand/shared/observability';
 import { DatabaseCheck, PersistenceModule } from '@bandstand/shared/persistence';
 import { QueuesModule, RedisCheck } from '@bandstand/shared/queues';
@@ -31,6 +32,7 @@ export class WorkerModule {
         }),
         PersistenceModule.forRoot(config, persistenceContexts),
         QueuesModule.forRoot(config),
+        KernelModule.forRoot(config, 'worker'),
         ...contextModules,
       ],
       providers: [...provideDependencyChecks([DatabaseCheck, RedisCheck]), OpsHttpServer],

@@ -34,6 +34,9 @@ const positiveInt = (fallback: number) =>
     .positive('must be a positive whole number')
     .default(fallback);
 
+/** The event store key used when EVENT_STORE_KEY is not set; refused in production. */
+export const DEVELOPMENT_EVENT_STORE_KEY = 'bandstand-development-key-never-use-in-production';
+
 /** Variables every Bandstand process reads. */
 export const commonConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -51,6 +54,11 @@ export const commonConfigSchema = z.object({
     .regex(/^[a-z][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes')
     .default('bandstand'),
   DEPENDENCY_RETRY_MS: positiveInt(2000),
+  // The HMAC key of the event store's tamper evidence. It must never be stored in the database; the
+  // default only serves development and tests, and the kernel refuses it when NODE_ENV=production.
+  EVENT_STORE_KEY: z.string().min(32, 'must be at least 32 characters').default(DEVELOPMENT_EVENT_STORE_KEY),
+  // Sessions that sit idle inside a transaction hold back every reader of the global log; end them.
+  DATABASE_IDLE_IN_TRANSACTION_MS: positiveInt(30_000),
 });
 
 /** The HTTP api process. */

@@ -11,6 +11,8 @@ export interface OrmSettings {
   readonly url: string;
   readonly entities: readonly EntityClass[];
   readonly poolMax: number;
+  /** Ends sessions idle inside a transaction after this long (they hold back readers of the global log). */
+  readonly idleInTransactionMs?: number;
   readonly migrations?: MigrationsOptions;
   readonly logger?: (message: string) => void;
 }
@@ -30,7 +32,12 @@ export function ormOptions(settings: OrmSettings): Options {
     ensureDatabase: false,
     preferTs: false,
     pool: { min: 0, max: settings.poolMax },
-    driverOptions: { connectionTimeoutMillis: CONNECT_TIMEOUT_MS },
+    driverOptions: {
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      ...(settings.idleInTransactionMs
+        ? { idle_in_transaction_session_timeout: settings.idleInTransactionMs }
+        : {}),
+    },
     debug: false,
     colors: false,
     logger: settings.logger ?? (() => undefined),

@@ -24,6 +24,7 @@ export class PersistenceModule {
             url: config.DATABASE_URL,
             entities: contexts.flatMap((descriptor) => descriptor.entities),
             poolMax: config.DATABASE_POOL_MAX,
+            idleInTransactionMs: config.DATABASE_IDLE_IN_TRANSACTION_MS,
             logger: (message) => logger.debug(message),
           }),
         }),

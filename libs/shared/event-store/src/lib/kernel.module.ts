@@ -1,0 +1,111 @@
+import { type CommonConfig, DEVELOPMENT_EVENT_STORE_KEY } from '@bandstand/shared/config';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { CommandModule } from './command/command.module';
+import { IdempotencyModule } from './idempotency/idempotency.module';
+import { IntegrityModule } from './integrity/integrity.module';
+import { JobsModule } from './jobs/jobs.module';
+import { CommitNotifier } from './notify/commit-notifier';
+import { OperationsModule } from './ops/operations.module';
+import { SubscriptionsModule } from './subscriptions/subscriptions.module';
+import { KernelDatabase } from './sql/kernel-database';
+import { EventHasher } from './store/event-hasher';
+import { EventStore } from './store/event-store';
+import { EventSchemaRegistry } from './store/upcasters';
+
+/** What the kernel needs from the process's configuration. */
+export type KernelConfig = Pick<CommonConfig, 'NODE_ENV' | 'EVENT_STORE_KEY' | 'DATABASE_URL'>;
+
+/** Injection token of the {@link KernelConfig}. */
+export const KERNEL_CONFIG = Symbol('KERNEL_CONFIG');
+
+/** Which process the kernel runs in: background work (runners, sealer, dispatcher) runs in the worker only. */
+export type KernelRole = 'api' | 'worker';
+
+/** Injection token of the {@link KernelRole}. */
+export const KERNEL_ROLE = Symbol('KERNEL_ROLE');
+
+/** The event store key to use, refusing the development default in production. */
+export function eventStoreKey(config: KernelConfig): string {
+  if (config.NODE_ENV === 'production' && config.EVENT_STORE_KEY === DEVELOPMENT_EVENT_STORE_KEY) {
+    throw new Error(
+      'EVENT_STORE_KEY must be set to a secret of at least 32 characters in production (it signs every stored event)',
+    );
+  }
+  return config.EVENT_STORE_KEY;
+}
+
+/** The kernel's core services, global so that every module (the kernel's own included) can inject them. */
+@Module({})
+export class KernelCoreModule {
+  static forRoot(config: KernelConfig, role: KernelRole): DynamicModule {
+    return {
+      module: KernelCoreModule,
+      global: true,
+      imports: [CqrsModule.forRoot(), DiscoveryModule],
+      providers: [
+        { provide: KERNEL_CONFIG, useValue: config },
+        { provide: KERNEL_ROLE, useValue: role },
+        {
+          provide: KernelDatabase,
+          useFactory: (orm: MikroORM) => new KernelDatabase(orm),
+          inject: [MikroORM],
+        },
+        { provide: EventHasher, useFactory: () => new EventHasher(eventStoreKey(config)) },
+        { provide: EventSchemaRegistry, useValue: new EventSchemaRegistry() },
+        {
+          provide: CommitNotifier,
+          useFactory: (db: KernelDatabase) => new CommitNotifier(db),
+          inject: [KernelDatabase],
+        },
+        {
+          provide: EventStore,
+          useFactory: (
+            db: KernelDatabase,
+            hasher: EventHasher,
+            schemas: EventSchemaRegistry,
+            notifier: CommitNotifier,
+          ) => new EventStore(db, hasher, schemas, notifier),
+          inject: [KernelDatabase, EventHasher, EventSchemaRegistry, CommitNotifier],
+        },
+      ],
+      exports: [
+        KERNEL_CONFIG,
+        KERNEL_ROLE,
+        KernelDatabase,
+        EventHasher,
+        EventSchemaRegistry,
+        CommitNotifier,
+        EventStore,
+        CqrsModule,
+        DiscoveryModule,
+      ],
+    };
+  }
+}
+
+/**
+ * The event-sourcing kernel for a process: the event store, the command path's building blocks and
+ * the database access they share. Global, so that every context's server module can inject them.
+ * Needs PersistenceModule (MikroORM) in the same process. Each area is its own module; background
+ * work checks {@link KERNEL_ROLE}.
+ */
+@Module({})
+export class KernelModule {
+  static forRoot(config: KernelConfig, role: KernelRole): DynamicModule {
+    return {
+      module: KernelModule,
+      imports: [
+        KernelCoreModule.forRoot(config, role),
+        CommandModule,
+        SubscriptionsModule,
+        IntegrityModule,
+        IdempotencyModule,
+        JobsModule,
+        OperationsModule,
+      ],
+    };
+  }
+}

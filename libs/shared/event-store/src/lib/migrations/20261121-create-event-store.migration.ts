@@ -1,0 +1,48 @@
+import { Migration } from '@mikro-orm/migrations';
+
+/**
+ * The event store: streams with their versions and the global log. Events are ordered for readers
+ * by (transaction_id, global_position) and read only below the oldest running transaction, so an
+ * event whose transaction commits late is never skipped (docs/adr/0009-event-store-on-postgresql.md).
+ */
+export class Migration20261121_create_event_store extends Migration {
+  override up(): void {
+    this.addSql(`
+      create table kernel.streams (
+        stream_id text primary key,
+        category text not null,
+        version bigint not null check (version > 0),
+        tenant_id text,
+        created_at timestamptz not null,
+        updated_at timestamptz not null
+      )`);
+    this.addSql(`
+      create table kernel.events (
+        global_position bigint primary key,
+        transaction_id xid8 not null default pg_current_xact_id(),
+        stream_id text not null,
+        stream_version bigint not null check (stream_version > 0),
+        event_id uuid not null,
+        event_type text not null,
+        schema_version integer not null check (schema_version > 0),
+        data jsonb not null,
+        metadata jsonb not null,
+        correlation_id text not null,
+        causation_id text,
+        actor text not null,
+        tenant_id text,
+        recorded_at timestamptz not null,
+        hash bytea not null,
+        constraint events_stream_version_unique unique (stream_id, stream_version)
+      )`);
+    this.addSql(
+      `create sequence kernel.events_global_position_seq as bigint owned by kernel.events.global_position`,
+    );
+    this.addSql(`create index events_commit_order_idx on kernel.events (transaction_id, global_position)`);
+  }
+
+  override down(): void {
+    this.addSql('drop table kernel.events');
+    this.addSql('drop table kernel.streams');
+  }
+}
