@@ -15,3 +15,5 @@ export * from './lib/integrity/index';
 export * from './lib/idempotency/index';
 export * from './lib/jobs/index';
 export * from './lib/ops/index';
+export * from './lib/subscriptions/subscription-runner';
+export * from './lib/subscriptions/subscriptions.module';

@@ -1,4 +1,4 @@
-import { type CommonConfig, DEVELOPMENT_EVENT_STORE_KEY } from '@bandstand/shared/config';
+import { DEVELOPMENT_EVENT_STORE_KEY } from '@bandstand/shared/config';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
@@ -7,6 +7,7 @@ import { CommandModule } from './command/command.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { IntegrityModule } from './integrity/integrity.module';
 import { JobsModule } from './jobs/jobs.module';
+import { KERNEL_CONFIG, KERNEL_ROLE, type KernelConfig, type KernelRole } from './kernel.tokens';
 import { CommitNotifier } from './notify/commit-notifier';
 import { OperationsModule } from './ops/operations.module';
 import { SubscriptionsModule } from './subscriptions/subscriptions.module';
@@ -15,17 +16,8 @@ import { EventHasher } from './store/event-hasher';
 import { EventStore } from './store/event-store';
 import { EventSchemaRegistry } from './store/upcasters';
 
-/** What the kernel needs from the process's configuration. */
-export type KernelConfig = Pick<CommonConfig, 'NODE_ENV' | 'EVENT_STORE_KEY' | 'DATABASE_URL'>;
-
-/** Injection token of the {@link KernelConfig}. */
-export const KERNEL_CONFIG = Symbol('KERNEL_CONFIG');
-
-/** Which process the kernel runs in: background work (runners, sealer, dispatcher) runs in the worker only. */
-export type KernelRole = 'api' | 'worker';
-
-/** Injection token of the {@link KernelRole}. */
-export const KERNEL_ROLE = Symbol('KERNEL_ROLE');
+// Re-exported so that both paths keep working; kernel.tokens.ts avoids import cycles inside the lib.
+export { KERNEL_CONFIG, KERNEL_ROLE, type KernelConfig, type KernelRole } from './kernel.tokens';
 
 /** The event store key to use, refusing the development default in production. */
 export function eventStoreKey(config: KernelConfig): string {

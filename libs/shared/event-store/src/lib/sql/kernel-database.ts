@@ -27,7 +27,8 @@ export class KernelTransaction implements SqlRunner {
   constructor(
     /** The entity manager of this transaction; flushed before it commits. */
     readonly em: EntityManager,
-    private readonly connection: Transaction<unknown>,
+    /** @internal the connection the transaction runs on */
+    readonly connection: KyselyRunner,
   ) {}
 
   query<R extends object = Row>(text: string, params: readonly unknown[] = []): Promise<R[]> {
@@ -52,6 +53,7 @@ export class KernelTransaction implements SqlRunner {
  */
 export class KernelDatabase implements SqlRunner {
   private readonly ambient = new AsyncLocalStorage<KernelTransaction>();
+  private savepoints = 0;
 
   constructor(private readonly orm: MikroORM) {}
 
@@ -71,24 +73,60 @@ export class KernelDatabase implements SqlRunner {
     return run<R>(this.orm.em.getConnection().getClient<unknown>(), text, params);
   }
 
+  /**
+   * Runs `work` in a transaction. Inside another one (same async context) it runs in a savepoint
+   * of it instead. Entity changes made through `tx.em` are flushed before the commit.
+   *
+   * The connection is always returned to the pool, also when PostgreSQL ended the session (an
+   * idle-in-transaction timeout, a restart): a failed rollback must not leak a pool slot.
+   */
   async transaction<T>(work: (tx: KernelTransaction) => Promise<T>): Promise<T> {
     const outer = this.ambient.getStore();
-    const em = outer ? outer.em : this.orm.em.fork();
-    let inner: KernelTransaction | undefined;
-    const result = await em.transactional(async (txEm) => {
-      const connection = txEm.getTransactionContext<Transaction<unknown>>();
-      if (connection === undefined) throw new Error('MikroORM opened no transaction context');
-      inner = new KernelTransaction(txEm, connection);
-      const tx = inner;
-      return this.ambient.run(tx, () => work(tx));
+    if (outer) return this.savepoint(outer, work);
+    const client = this.orm.em.getConnection().getClient<unknown>();
+    let callbacks: (() => void)[] = [];
+    const result = await client.connection().execute(async (connection) => {
+      await run(connection, 'begin', []);
+      const tx = this.open(connection);
+      try {
+        const value = await this.ambient.run(tx, () => work(tx));
+        await tx.em.flush();
+        await run(connection, 'commit', []);
+        callbacks = tx.takeAfterCommit();
+        return value;
+      } catch (error) {
+        await run(connection, 'rollback', []).catch(() => undefined);
+        throw error;
+      }
     });
-    const callbacks = inner?.takeAfterCommit() ?? [];
-    if (outer) {
-      for (const callback of callbacks) outer.afterCommit(callback);
-    } else {
-      for (const callback of callbacks) callback();
-    }
+    for (const callback of callbacks) callback();
     return result;
+  }
+
+  private async savepoint<T>(
+    outer: KernelTransaction,
+    work: (tx: KernelTransaction) => Promise<T>,
+  ): Promise<T> {
+    const name = `kernel_sp_${++this.savepoints}`;
+    await outer.query(`savepoint ${name}`);
+    const tx = this.open(outer.connection);
+    try {
+      const value = await this.ambient.run(tx, () => work(tx));
+      await tx.em.flush();
+      await outer.query(`release savepoint ${name}`);
+      for (const callback of tx.takeAfterCommit()) outer.afterCommit(callback);
+      return value;
+    } catch (error) {
+      await outer.query(`rollback to savepoint ${name}`).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  private open(connection: KyselyRunner): KernelTransaction {
+    const em = this.orm.em.fork({ clear: true });
+    // MikroORM runs the fork's queries and flushes on this connection, inside our transaction.
+    em.setTransactionContext(connection as Transaction<unknown>);
+    return new KernelTransaction(em, connection);
   }
 
   /** The process's MikroORM instance, for code that needs entity metadata. */

@@ -27,7 +27,7 @@ export interface KernelTestHarness {
   readonly notifier: CommitNotifier;
   readonly store: EventStore;
   /** Another ORM (own pool) on the same database, for a second "process". */
-  openOrm(poolMax?: number): Promise<MikroORM>;
+  openOrm(poolMax?: number, idleInTransactionMs?: number): Promise<MikroORM>;
   close(): Promise<void>;
 }
 
@@ -48,9 +48,12 @@ export async function createKernelTestHarness(
   await migrateDatabase({ url: database.url, contexts });
   const entities: EntityClass[] = contexts.flatMap((context) => [...context.entities]);
   const orms: MikroORM[] = [];
-  const openOrm = async (poolMax = options.poolMax ?? 10): Promise<MikroORM> => {
+  const openOrm = async (
+    poolMax = options.poolMax ?? 10,
+    idleInTransactionMs = options.idleInTransactionMs,
+  ): Promise<MikroORM> => {
     const orm = await MikroORM.init(
-      ormOptions({ url: database.url, entities, poolMax, idleInTransactionMs: options.idleInTransactionMs }),
+      ormOptions({ url: database.url, entities, poolMax, idleInTransactionMs }),
     );
     orms.push(orm);
     return orm;
