@@ -125,7 +125,7 @@ export class KernelDatabase implements SqlRunner {
   private open(connection: KyselyRunner): KernelTransaction {
     const em = this.orm.em.fork({ clear: true });
     // MikroORM runs the fork's queries and flushes on this connection, inside our transaction.
-    em.setTransactionContext(connection as Transaction<unknown>);
+    em.setTransactionContext(connection);
     return new KernelTransaction(em, connection);
   }
 
