@@ -1,10 +1,13 @@
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
+import { KERNEL_OPERATIONS_PATH } from '@bandstand/shared/contracts';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { AppComponent } from './app.component';
 import { appConfig } from './app.config';
+
+const NOW = '2026-11-21T10:00:00.000Z';
 
 describe('staff console', () => {
   beforeEach(() => {
@@ -35,8 +38,32 @@ describe('staff console', () => {
     const http = TestBed.inject(HttpTestingController);
     http.expectOne('/api/health/ready');
     http.expectOne('/api/v1/meta');
-    http.verify();
     expect(harness.routeNativeElement?.textContent).toContain('Asking the api whether it is ready');
+  });
+
+  it('shows the health of projections, processors and queues in Operations', async () => {
+    const harness = await RouterTestingHarness.create('/operations');
+    const http = TestBed.inject(HttpTestingController);
+    http
+      .expectOne('/api/health/ready')
+      .flush({ status: 'up', service: 'api', checkedAt: NOW, dependencies: [] });
+    http
+      .expectOne('/api/v1/meta')
+      .flush({ service: 'api', version: '9.9.9', node: 'v24.0.0', uptimeSeconds: 1 });
+    // The operational view is its own lazy chunk, loaded with the section.
+    await harness.fixture.whenStable();
+    http.expectOne(KERNEL_OPERATIONS_PATH).flush({
+      generatedAt: NOW,
+      head: null,
+      horizon: { transactionId: '900', eventsWaiting: 0, eventsWaitingCapped: false, holder: null },
+      subscriptions: [],
+      queues: { status: 'not-configured' },
+    });
+    await harness.fixture.whenStable();
+    const view = harness.routeNativeElement?.querySelector('bs-kernel-operations');
+    expect(view?.querySelector('h2')?.textContent).toBe('Projections, processors and queues');
+    expect(view?.textContent).toContain('No subscriptions yet');
+    http.verify();
   });
 
   it('opens a deep link into Audit', async () => {

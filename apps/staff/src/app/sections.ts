@@ -27,10 +27,12 @@ export const STAFF_CONSOLE: ConsoleDefinition = {
       purpose:
         'Users and roles, perk-delivery monitoring and audits, disputes and refunds, data imports, and the health of queues and projections.',
       upcoming: {
-        heading: 'Operational views will appear here',
+        heading: 'More operational views will appear here',
         message:
-          'Users and roles arrive with the identity context, perk deliveries and disputes with the perks context, refunds with commerce, and queue and projection health with the event store. Until then this page shows the live state of the platform.',
+          'Users and roles arrive with the identity context, perk deliveries and disputes with the perks context, and refunds with commerce.',
       },
+      view: () =>
+        import('@bandstand/shared/web-operations').then((module) => module.KernelOperationsComponent),
     },
     {
       path: 'audit',

@@ -18,6 +18,16 @@ describe('parseCommand', () => {
     });
   });
 
+  it('reads kernel:verify with its options', () => {
+    const chain = 'AB'.repeat(32);
+    expect(parseCommand(['kernel:verify'])).toEqual({ command: 'kernel:verify', json: false });
+    expect(parseCommand(['kernel:verify', '--json', `--anchor=12:${chain}`])).toEqual({
+      command: 'kernel:verify',
+      json: true,
+      anchor: { sealNumber: 12, chain: chain.toLowerCase() },
+    });
+  });
+
   it('answers help however it is asked for', () => {
     expect(parseCommand(['help'])).toEqual({ command: 'help' });
     expect(parseCommand(['--help'])).toEqual({ command: 'help' });
@@ -32,6 +42,12 @@ describe('parseCommand', () => {
     [['db:seed', 'extra'], 'db:seed takes options only, got extra'],
     [['db:drop'], 'Unknown command "db:drop"'],
     [['db:seed', '--colour'], "Unknown option '--colour'"],
+    [['db:seed', '--json'], '--json and --anchor belong to kernel:verify, not db:seed'],
+    [['db:migrate', '--anchor', '1:ab'], 'db:migrate takes no options or arguments, got --anchor'],
+    [['kernel:verify', '--force'], 'kernel:verify does not take --force'],
+    [['kernel:verify', 'now'], 'kernel:verify takes options only, got now'],
+    [['kernel:verify', '--anchor', '0:ab'], '--anchor must be <seal number>:<chain of 64 hex digits>'],
+    [['kernel:verify', '--anchor', `3:${'g'.repeat(64)}`], '--anchor must be <seal number>:<chain'],
   ])('rejects %j', (args, message) => {
     expect(() => parseCommand(args)).toThrow(UsageError);
     expect(() => parseCommand(args)).toThrow(message);

@@ -1,6 +1,13 @@
 import { parseArgs } from 'node:util';
 import { type WorkerConfig } from '@bandstand/shared/config';
 import {
+  EventStoreMissingError,
+  eventStoreKey,
+  formatIntegrityReport,
+  type SealAnchor,
+  verifyEventStore,
+} from '@bandstand/shared/event-store';
+import {
   type ContextMigrationResult,
   type ContextPersistence,
   databaseLocation,
@@ -18,8 +25,11 @@ import {
   SeedOrderError,
 } from '@bandstand/shared/seed';
 
-/** Exit statuses of the CLI (sysexits.h where one fits). */
-export const CLI_EXIT = { ok: 0, failed: 1, usage: 64, unavailable: 69 } as const;
+/**
+ * Exit statuses of the CLI (sysexits.h where one fits): `tampered` (EX_DATAERR) is kernel:verify
+ * finding a changed, reordered or removed event, so that scripts tell it from a failure to check.
+ */
+export const CLI_EXIT = { ok: 0, failed: 1, usage: 64, tampered: 65, unavailable: 69 } as const;
 
 /** The seed `db:seed` uses unless `--seed` says otherwise: the demo everyone sees is the same. */
 export const DEFAULT_SEED = 'bandstand';
@@ -32,7 +42,7 @@ export interface CliOutput {
 
 /** What the CLI works on: the process config and the composition root's lists. */
 export interface CliDependencies {
-  readonly config: Pick<WorkerConfig, 'DATABASE_URL'>;
+  readonly config: Pick<WorkerConfig, 'DATABASE_URL' | 'EVENT_STORE_KEY' | 'NODE_ENV'>;
   readonly contexts: readonly ContextPersistence[];
   readonly contributors: readonly SeedContributor[];
   readonly output: CliOutput;
@@ -45,6 +55,7 @@ export type CliCommand =
   | { readonly command: 'db:migrate' }
   | { readonly command: 'db:reset' }
   | { readonly command: 'db:seed'; readonly seed: string; readonly scale: number; readonly force: boolean }
+  | { readonly command: 'kernel:verify'; readonly json: boolean; readonly anchor?: SealAnchor }
   | { readonly command: 'help' };
 
 /** A command line the CLI does not understand; the message says what is wrong. */
@@ -54,6 +65,9 @@ export class UsageError extends Error {
     this.name = 'UsageError';
   }
 }
+
+/** The event store key cannot be used (the development default in production). */
+class ConfigurationError extends Error {}
 
 /** The usage text, printed by `help` and after a usage error. */
 export const USAGE = [
@@ -65,8 +79,12 @@ export const USAGE = [
   `  db:seed [--scale N] [--seed S] [--force]`,
   `                   migrate, then fill the database with demo data (scale 1, seed "${DEFAULT_SEED}" by default);`,
   '                   refuses a database seeded before unless --force, which resets it first',
+  '  kernel:verify [--json] [--anchor N:CHAIN]',
+  '                   prove that no stored event was changed, reordered or removed, or name the first one',
+  '                   that was (exit 0 intact, 65 tampered); --anchor checks that seal N still has the chain',
+  '                   recorded earlier (a truncated log); --json prints the report as JSON',
   '',
-  'The database is DATABASE_URL (see README.md, "Configuration").',
+  'The database is DATABASE_URL (see README.md, "Configuration"); events are verified with EVENT_STORE_KEY.',
 ].join('\n');
 
 function noOptions(command: string, values: Record<string, unknown>, positionals: readonly string[]): void {
@@ -83,6 +101,8 @@ function readArgs(args: readonly string[]) {
         scale: { type: 'string' },
         seed: { type: 'string' },
         force: { type: 'boolean' },
+        json: { type: 'boolean' },
+        anchor: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       allowPositionals: true,
@@ -106,6 +126,8 @@ export function parseCommand(args: readonly string[]): CliCommand {
     case 'db:seed': {
       if (positionals.length > 1)
         throw new UsageError(`db:seed takes options only, got ${positionals.slice(1).join(' ')}`);
+      if (values.json !== undefined || values.anchor !== undefined)
+        throw new UsageError('--json and --anchor belong to kernel:verify, not db:seed');
       const scaleText = values.scale ?? '1';
       const scale = /^[1-9][0-9]{0,5}$/.test(scaleText) ? Number(scaleText) : Number.NaN;
       if (!Number.isInteger(scale))
@@ -114,9 +136,26 @@ export function parseCommand(args: readonly string[]): CliCommand {
       if (seed.trim().length === 0) throw new UsageError('--seed must not be empty');
       return { command, seed, scale, force: values.force === true };
     }
+    case 'kernel:verify': {
+      if (positionals.length > 1)
+        throw new UsageError(`kernel:verify takes options only, got ${positionals.slice(1).join(' ')}`);
+      const others = ['scale', 'seed', 'force'].filter((name) => name in values).map((name) => `--${name}`);
+      if (others.length > 0) throw new UsageError(`kernel:verify does not take ${others.join(' ')}`);
+      const anchor = values.anchor === undefined ? undefined : parseAnchor(values.anchor);
+      return { command, json: values.json === true, ...(anchor ? { anchor } : {}) };
+    }
     default:
       throw new UsageError(command === undefined ? 'No command given' : `Unknown command "${command}"`);
   }
+}
+
+function parseAnchor(text: string): SealAnchor {
+  const match = /^([1-9][0-9]{0,15}):([0-9a-fA-F]{64})$/.exec(text);
+  if (!match?.[1] || !match[2])
+    throw new UsageError(
+      `--anchor must be <seal number>:<chain of 64 hex digits> as kernel:verify printed it, got "${text}"`,
+    );
+  return { sealNumber: Number(match[1]), chain: match[2].toLowerCase() };
 }
 
 function printMigrations(contexts: readonly ContextMigrationResult[], output: CliOutput): number {
@@ -130,11 +169,11 @@ function printMigrations(contexts: readonly ContextMigrationResult[], output: Cl
   return total;
 }
 
-async function execute(command: CliCommand, deps: CliDependencies): Promise<void> {
+async function execute(command: CliCommand, deps: CliDependencies): Promise<number> {
   const { output } = deps;
   if (command.command === 'help') {
     output.out(USAGE);
-    return;
+    return CLI_EXIT.ok;
   }
   const url = deps.config.DATABASE_URL;
   const location = databaseLocation(url);
@@ -148,7 +187,7 @@ async function execute(command: CliCommand, deps: CliDependencies): Promise<void
       output.out(
         total === 0 ? 'Nothing to apply: the database is up to date.' : `Applied ${total} migration(s).`,
       );
-      return;
+      return CLI_EXIT.ok;
     }
     case 'db:reset': {
       const report = await resetDatabase({ url, contexts: deps.contexts });
@@ -156,7 +195,7 @@ async function execute(command: CliCommand, deps: CliDependencies): Promise<void
       output.out(`Reset ${target}: dropped schemas ${report.droppedSchemas.join(', ')} with all their data.`);
       const total = printMigrations(report.contexts, output);
       output.out(`Applied ${total} migration(s).`);
-      return;
+      return CLI_EXIT.ok;
     }
     case 'db:seed': {
       output.out(
@@ -178,7 +217,23 @@ async function execute(command: CliCommand, deps: CliDependencies): Promise<void
       if (result.contributors.length === 0) output.out('  no context contributes demo data yet');
       const created = result.contributors.map((c) => `${c.context}: ${describeCreated(c.created)}`);
       output.out(`Seed run ${result.runId} finished${created.length > 0 ? `: ${created.join('; ')}` : ''}.`);
-      return;
+      return CLI_EXIT.ok;
+    }
+    case 'kernel:verify': {
+      let key: string;
+      try {
+        key = eventStoreKey(deps.config);
+      } catch (error) {
+        throw new ConfigurationError(error instanceof Error ? error.message : String(error));
+      }
+      if (!command.json) output.out(`Verifying the event store of ${target}…`);
+      const report = await verifyEventStore({
+        url,
+        key,
+        ...(command.anchor ? { anchor: command.anchor } : {}),
+      });
+      output.out(command.json ? JSON.stringify(report, null, 2) : formatIntegrityReport(report));
+      return report.intact ? CLI_EXIT.ok : CLI_EXIT.tampered;
     }
   }
 }
@@ -198,8 +253,7 @@ export async function runDatabaseCli(args: readonly string[], deps: CliDependenc
     return CLI_EXIT.usage;
   }
   try {
-    await execute(command, deps);
-    return CLI_EXIT.ok;
+    return await execute(command, deps);
   } catch (error) {
     if (error instanceof PostgresUnavailableError) {
       deps.output.err(`${command.command} failed: ${error.message}.`);
@@ -208,7 +262,9 @@ export async function runDatabaseCli(args: readonly string[], deps: CliDependenc
     if (
       error instanceof MigrationFailedError ||
       error instanceof AlreadySeededError ||
-      error instanceof SeedOrderError
+      error instanceof SeedOrderError ||
+      error instanceof EventStoreMissingError ||
+      error instanceof ConfigurationError
     ) {
       deps.output.err(`${command.command} failed: ${error.message}`);
       return CLI_EXIT.failed;

@@ -5,3 +5,6 @@ export * from './lib/health-report';
 export * from './lib/service-meta';
 export * from './lib/job-progress';
 export * from './lib/domain-error';
+export * from './lib/kernel-operations';
+export * from './lib/queue-depth';
+export * from './lib/integrity-report';

@@ -3,6 +3,7 @@ export * from './lib/redis-connection';
 export * from './lib/redis-problem';
 export * from './lib/redis.check';
 export * from './lib/queue-definition';
+export * from './lib/job-definition';
 export * from './lib/job-id';
 export * from './lib/job-progress';
 export * from './lib/reporting-classes';

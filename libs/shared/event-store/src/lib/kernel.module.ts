@@ -49,7 +49,7 @@ export class KernelCoreModule {
         { provide: EventSchemaRegistry, useValue: new EventSchemaRegistry() },
         {
           provide: CommitNotifier,
-          useFactory: (db: KernelDatabase) => new CommitNotifier(db),
+          useFactory: () => new CommitNotifier(config.DATABASE_URL),
           inject: [KernelDatabase],
         },
         {

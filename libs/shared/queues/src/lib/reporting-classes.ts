@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { BullModule } from '@nestjs/bullmq';
-import { Queue, Worker } from 'bullmq';
+import { type Processor, Queue, type QueueOptions, Worker, type WorkerOptions } from 'bullmq';
 import { isRedisConnectionProblem } from './redis-problem';
 
 const logger = new Logger('Queues');
@@ -25,8 +25,9 @@ export function reportQueueError(source: string, error: unknown): void {
 
 /** BullMQ's Queue with its errors reported through {@link reportQueueError}. */
 export class ReportingQueue extends Queue {
-  constructor(...args: ConstructorParameters<typeof Queue>) {
-    super(...args);
+  // Spelled out: ConstructorParameters of BullMQ's overloaded, generic constructors resolve to never.
+  constructor(name: string, opts?: QueueOptions) {
+    super(name, opts);
     this.on('error', (error: Error) => reportQueueError(`queue ${this.name}`, error));
   }
 }
@@ -39,8 +40,8 @@ export class ReportingQueue extends Queue {
 export class ReportingWorker extends Worker {
   private redisUp = false;
 
-  constructor(...args: ConstructorParameters<typeof Worker>) {
-    super(...args);
+  constructor(name: string, processor?: string | URL | null | Processor, opts?: WorkerOptions) {
+    super(name, processor, opts);
     this.on('error', (error: Error) => {
       if (isRedisConnectionProblem(error)) this.redisUp = false;
       reportQueueError(`worker ${this.name}`, error);

@@ -278,6 +278,7 @@ export async function startApi(options: StartApiOptions = {}): Promise<RunningPr
       NODE_ENV: 'production',
       LOG_LEVEL: 'info',
       PUBLIC_URL: origin,
+      EVENT_STORE_KEY: E2E_EVENT_STORE_KEY,
       ...options.env,
       HOST: '127.0.0.1',
       PORT: String(port),
@@ -286,6 +287,9 @@ export async function startApi(options: StartApiOptions = {}): Promise<RunningPr
     timeoutMs: options.timeoutMs,
   });
 }
+
+/** The event store key the built processes run with in tests (production refuses the default one). */
+export const E2E_EVENT_STORE_KEY = 'bandstand-e2e-test-key-0123456789abcdef0123';
 
 /** How {@link startWorker} starts the built worker. */
 export interface StartWorkerOptions {
@@ -305,6 +309,7 @@ export async function startWorker(options: StartWorkerOptions = {}): Promise<Run
     env: {
       NODE_ENV: 'production',
       LOG_LEVEL: 'info',
+      EVENT_STORE_KEY: E2E_EVENT_STORE_KEY,
       ...options.env,
       METRICS_HOST: '127.0.0.1',
       METRICS_PORT: String(port),

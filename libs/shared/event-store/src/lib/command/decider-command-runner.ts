@@ -4,7 +4,7 @@ import { Logger } from '@nestjs/common';
 import { type KernelDatabase, type KernelTransaction } from '../sql/kernel-database';
 import { type StoredEvent } from '../store/event';
 import { type EventStore } from '../store/event-store';
-import { StreamVersionConflict } from '../store/event-store.errors';
+import { ConcurrentAppend, StreamVersionConflict } from '../store/event-store.errors';
 import { expectedVersionAfter } from '../store/expected-version';
 import { type CommandMetadata, toEventMetadata } from './command-metadata';
 import { CommittedEvent } from './committed-event';
@@ -117,11 +117,16 @@ export class DeciderCommandRunner {
     options: RunCommandOptions = {},
   ): Promise<DeciderCommandResult<Event>> {
     const policy = retryPolicy(this.retry, options.retry);
+    // Inside an outer transaction a ConcurrentAppend cannot go away (the transaction id is fixed):
+    // it propagates so that the owner of the transaction retries all of it.
+    const nested = this.db.currentTransaction !== undefined;
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.db.transaction((tx) => this.attempt(decider, streamId, command, metadata, tx));
       } catch (error) {
-        const lostRace = error instanceof StreamVersionConflict && error.streamId === streamId;
+        const lostRace =
+          (error instanceof StreamVersionConflict || (error instanceof ConcurrentAppend && !nested)) &&
+          error.streamId === streamId;
         if (!lostRace || attempt >= policy.maxAttempts) throw error;
         // Full jitter: writers that collided once must not collide again in lockstep.
         const delay = Math.floor(

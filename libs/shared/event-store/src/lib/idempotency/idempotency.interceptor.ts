@@ -48,7 +48,7 @@ const UNSTORED_HEADERS = new Set([
 ]);
 
 // Failures that a retry with the same key may well not repeat: they are not the request's answer.
-const RETRYABLE_CODES = new Set<string>(['KERNEL.STREAM_VERSION_CONFLICT']);
+const RETRYABLE_CODES = new Set<string>(['KERNEL.STREAM_VERSION_CONFLICT', 'KERNEL.CONCURRENT_APPEND']);
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 const TEXT_TYPE = 'text/plain; charset=utf-8';

@@ -1,1 +1,9 @@
-export {};
+export * from './integrity.controller';
+export * from './integrity.dto';
+export * from './integrity.errors';
+export * from './integrity.module';
+export * from './integrity-report.formatter';
+export * from './integrity-verifier.service';
+export * from './seal-chain';
+export * from './sealer.service';
+export * from './verify-event-store';

@@ -1,1 +1,13 @@
-export {};
+export * from './jobs.module';
+export * from './jobs.settings';
+export * from './jobs.errors';
+export * from './outbox-job';
+export * from './job-processor.decorator';
+export * from './job-scheduler.service';
+export * from './job-ledger.service';
+export * from './job-runner.service';
+export * from './job-queues.service';
+export * from './job-dispatcher.service';
+export * from './job-reconciler.service';
+export * from './job-workers.service';
+export * from './jobs-overview.service';

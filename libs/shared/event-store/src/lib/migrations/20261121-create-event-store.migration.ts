@@ -1,21 +1,12 @@
 import { Migration } from '@mikro-orm/migrations';
 
 /**
- * The event store: streams with their versions and the global log. Events are ordered for readers
+ * The event store: the global log; a stream's version is its highest stream_version, kept unique. Events are ordered for readers
  * by (transaction_id, global_position) and read only below the oldest running transaction, so an
  * event whose transaction commits late is never skipped (docs/adr/0009-event-store-on-postgresql.md).
  */
 export class Migration20261121_create_event_store extends Migration {
   override up(): void {
-    this.addSql(`
-      create table kernel.streams (
-        stream_id text primary key,
-        category text not null,
-        version bigint not null check (version > 0),
-        tenant_id text,
-        created_at timestamptz not null,
-        updated_at timestamptz not null
-      )`);
     this.addSql(`
       create table kernel.events (
         global_position bigint primary key,
@@ -39,10 +30,17 @@ export class Migration20261121_create_event_store extends Migration {
       `create sequence kernel.events_global_position_seq as bigint owned by kernel.events.global_position`,
     );
     this.addSql(`create index events_commit_order_idx on kernel.events (transaction_id, global_position)`);
+    // Raised inside the append statement when a concurrent append took only some of its versions:
+    // the error aborts the statement, so none of its events is written.
+    this.addSql(`
+      create function kernel.append_conflict(stream text) returns boolean language plpgsql as $$
+      begin
+        raise exception 'stream % was appended to concurrently', stream using errcode = 'BK409';
+      end $$`);
   }
 
   override down(): void {
+    this.addSql('drop function kernel.append_conflict(text)');
     this.addSql('drop table kernel.events');
-    this.addSql('drop table kernel.streams');
   }
 }

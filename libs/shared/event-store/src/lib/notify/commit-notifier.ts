@@ -1,43 +1,87 @@
 import { Logger } from '@nestjs/common';
 import pg from 'pg';
-import { type KernelDatabase } from '../sql/kernel-database';
 
 /** The PostgreSQL channel on which commits of new events are announced. */
 export const EVENTS_CHANNEL = 'kernel_events';
 
 /**
- * Announces that events were committed, after the commit and coalesced: at most one NOTIFY in flight
- * per process, with one more if commits arrived meanwhile. NOTIFY inside the appending transaction
- * would take PostgreSQL's global notification lock at every commit and serialize all appenders.
+ * Announces that events were committed, after the commit and coalesced: commits within a few
+ * milliseconds share one NOTIFY, sent on a connection of its own so that it never takes a pool slot
+ * an append is waiting for. NOTIFY inside the appending transaction would take PostgreSQL's global
+ * notification lock at every commit and serialize all appenders.
  */
 export class CommitNotifier {
-  private state: 'idle' | 'sending' | 'again' = 'idle';
+  private timer: NodeJS.Timeout | undefined;
+  private sending = false;
+  private again = false;
+  private client: pg.Client | undefined;
+  private connecting: Promise<pg.Client> | undefined;
   private readonly logger = new Logger(CommitNotifier.name);
 
-  constructor(private readonly db: KernelDatabase) {}
+  constructor(
+    private readonly databaseUrl: string,
+    /** How long commits are collected before one NOTIFY announces them all. */
+    private readonly windowMs = 2,
+  ) {}
 
   signal(): void {
-    if (this.state === 'idle') {
-      this.state = 'sending';
-      void this.send();
-    } else {
-      this.state = 'again';
+    if (this.sending) {
+      this.again = true;
+      return;
     }
+    if (this.timer) return;
+    this.timer = setTimeout(() => void this.send(), this.windowMs);
+    this.timer.unref();
+  }
+
+  /** Nest calls it at shutdown; ends the notifying connection. */
+  onApplicationShutdown(): Promise<void> {
+    return this.close();
+  }
+
+  async close(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const client = this.client;
+    this.client = undefined;
+    await client?.end().catch(() => undefined);
   }
 
   private async send(): Promise<void> {
+    this.timer = undefined;
+    this.sending = true;
     try {
-      await this.db.queryOnPool('select pg_notify($1, null)', [EVENTS_CHANNEL]);
+      const client = await this.connect();
+      await client.query(`notify ${EVENTS_CHANNEL}`);
     } catch (error) {
       // Runners fall back to their idle poll; a lost wake-up only delays them.
       this.logger.debug(`Could not announce committed events: ${String(error)}`);
+      const client = this.client;
+      this.client = undefined;
+      await client?.end().catch(() => undefined);
+    } finally {
+      this.sending = false;
     }
-    if (this.state === 'again') {
-      this.state = 'sending';
-      void this.send();
-    } else {
-      this.state = 'idle';
+    if (this.again) {
+      this.again = false;
+      this.signal();
     }
+  }
+
+  private async connect(): Promise<pg.Client> {
+    if (this.client) return this.client;
+    this.connecting ??= (async () => {
+      const client = new pg.Client({ connectionString: this.databaseUrl, connectionTimeoutMillis: 5_000 });
+      client.on('error', () => {
+        if (this.client === client) this.client = undefined;
+      });
+      await client.connect();
+      this.client = client;
+      return client;
+    })().finally(() => {
+      this.connecting = undefined;
+    });
+    return this.connecting;
   }
 }
 

@@ -1,20 +1,38 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { type EntityManager, type MikroORM } from '@mikro-orm/postgresql';
-import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
+import type pg from 'pg';
 
 /** Rows as PostgreSQL returns them through `pg`: int8 and xid8 as strings, jsonb parsed. */
 export type Row = Record<string, unknown>;
 
 /** Something that runs SQL with bound parameters: the pool or an open transaction. */
 export interface SqlRunner {
-  query<R extends object = Row>(text: string, params?: readonly unknown[]): Promise<R[]>;
+  /**
+   * Runs one statement. A `name` makes it a prepared statement, parsed and planned once per
+   * connection: worth it for the kernel's hot statements (appends, reads of the log, checkpoints).
+   */
+  query<R extends object = Row>(text: string, params?: readonly unknown[], name?: string): Promise<R[]>;
 }
 
-type KyselyRunner = Kysely<unknown> | Transaction<unknown>;
+async function run<R>(
+  client: pg.Pool | pg.PoolClient,
+  text: string,
+  params: readonly unknown[],
+  name: string | undefined,
+): Promise<R[]> {
+  const result = await client.query({ text, values: [...params], ...(name ? { name } : {}) });
+  return result.rows as R[];
+}
 
-async function run<R>(runner: KyselyRunner, text: string, params: readonly unknown[]): Promise<R[]> {
-  const result = await runner.executeQuery<R>(CompiledQuery.raw(text, [...params]));
-  return [...result.rows];
+// Kysely (under MikroORM) over one checked-out client: the entity manager of a transaction runs
+// its queries and flushes on the transaction's own connection, which it must never release.
+function singleClientPool(client: pg.PoolClient): PostgresPool {
+  const borrowed: PostgresPoolClient = {
+    query: client.query.bind(client),
+    release: () => undefined,
+  };
+  return { connect: () => Promise.resolve(borrowed), end: () => Promise.resolve(), options: {} };
 }
 
 /**
@@ -23,21 +41,38 @@ async function run<R>(runner: KyselyRunner, text: string, params: readonly unkno
  */
 export class KernelTransaction implements SqlRunner {
   private readonly afterCommitCallbacks: (() => void)[] = [];
+  private entityManager: EntityManager | undefined;
 
   constructor(
-    /** The entity manager of this transaction; flushed before it commits. */
-    readonly em: EntityManager,
+    private readonly orm: MikroORM,
     /** @internal the connection the transaction runs on */
-    readonly connection: KyselyRunner,
+    readonly connection: pg.PoolClient,
   ) {}
 
-  query<R extends object = Row>(text: string, params: readonly unknown[] = []): Promise<R[]> {
-    return run<R>(this.connection, text, params);
+  /** The entity manager of this transaction (made on first use); flushed before it commits. */
+  get em(): EntityManager {
+    if (!this.entityManager) {
+      const em = this.orm.em.fork({ clear: true });
+      em.setTransactionContext(
+        new Kysely<unknown>({ dialect: new PostgresDialect({ pool: singleClientPool(this.connection) }) }),
+      );
+      this.entityManager = em;
+    }
+    return this.entityManager;
+  }
+
+  query<R extends object = Row>(text: string, params: readonly unknown[] = [], name?: string): Promise<R[]> {
+    return run<R>(this.connection, text, params, name);
   }
 
   /** Runs `callback` once the outermost transaction has committed; never if it rolls back. */
   afterCommit(callback: () => void): void {
     this.afterCommitCallbacks.push(callback);
+  }
+
+  /** @internal flushes the entity manager if it was used */
+  async flush(): Promise<void> {
+    await this.entityManager?.flush();
   }
 
   /** @internal */
@@ -47,13 +82,14 @@ export class KernelTransaction implements SqlRunner {
 }
 
 /**
- * The kernel's access to PostgreSQL, on the process's MikroORM pool. `transaction` joins the
- * transaction already running in this async context (as a savepoint), so a processor's command and
- * its checkpoint, or a command and its idempotency record, commit together.
+ * The kernel's access to PostgreSQL, on the `pg` pool of the process's MikroORM. `transaction`
+ * joins the transaction already running in this async context (as a savepoint), so a processor's
+ * command and its checkpoint, or a command and its idempotency record, commit together.
  */
 export class KernelDatabase implements SqlRunner {
   private readonly ambient = new AsyncLocalStorage<KernelTransaction>();
   private savepoints = 0;
+  private nativePool: pg.Pool | undefined;
 
   constructor(private readonly orm: MikroORM) {}
 
@@ -62,43 +98,55 @@ export class KernelDatabase implements SqlRunner {
     return this.ambient.getStore();
   }
 
-  query<R extends object = Row>(text: string, params: readonly unknown[] = []): Promise<R[]> {
+  query<R extends object = Row>(text: string, params: readonly unknown[] = [], name?: string): Promise<R[]> {
     const tx = this.ambient.getStore();
-    if (tx) return tx.query<R>(text, params);
-    return run<R>(this.orm.em.getConnection().getClient<unknown>(), text, params);
+    if (tx) return tx.query<R>(text, params, name);
+    return this.queryOnPool<R>(text, params, name);
   }
 
   /** Runs on the pool even inside a transaction: for work that must not join it (notifications, leases). */
-  queryOnPool<R extends object = Row>(text: string, params: readonly unknown[] = []): Promise<R[]> {
-    return run<R>(this.orm.em.getConnection().getClient<unknown>(), text, params);
+  async queryOnPool<R extends object = Row>(
+    text: string,
+    params: readonly unknown[] = [],
+    name?: string,
+  ): Promise<R[]> {
+    return run<R>(await this.pool(), text, params, name);
   }
 
   /**
    * Runs `work` in a transaction. Inside another one (same async context) it runs in a savepoint
    * of it instead. Entity changes made through `tx.em` are flushed before the commit.
    *
-   * The connection is always returned to the pool, also when PostgreSQL ended the session (an
-   * idle-in-transaction timeout, a restart): a failed rollback must not leak a pool slot.
+   * The connection always goes back to the pool, and is discarded when PostgreSQL ended the
+   * session (an idle-in-transaction timeout, a restart), so a failed rollback never leaks it.
    */
   async transaction<T>(work: (tx: KernelTransaction) => Promise<T>): Promise<T> {
     const outer = this.ambient.getStore();
     if (outer) return this.savepoint(outer, work);
-    const client = this.orm.em.getConnection().getClient<unknown>();
-    let callbacks: (() => void)[] = [];
-    const result = await client.connection().execute(async (connection) => {
-      await run(connection, 'begin', []);
-      const tx = this.open(connection);
+    const client = await (await this.pool()).connect();
+    let broken: Error | undefined;
+    let callbacks: (() => void)[];
+    let result: T | undefined;
+    try {
+      await client.query('begin');
+      const tx = new KernelTransaction(this.orm, client);
       try {
-        const value = await this.ambient.run(tx, () => work(tx));
-        await tx.em.flush();
-        await run(connection, 'commit', []);
+        result = await this.ambient.run(tx, () => work(tx));
+        await tx.flush();
+        await client.query('commit');
         callbacks = tx.takeAfterCommit();
-        return value;
       } catch (error) {
-        await run(connection, 'rollback', []).catch(() => undefined);
+        await client.query('rollback').catch((rollbackError: unknown) => {
+          broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+        });
         throw error;
       }
-    });
+    } catch (error) {
+      if (broken === undefined && isConnectionError(error)) broken = error as Error;
+      throw error;
+    } finally {
+      client.release(broken);
+    }
     for (const callback of callbacks) callback();
     return result;
   }
@@ -109,10 +157,10 @@ export class KernelDatabase implements SqlRunner {
   ): Promise<T> {
     const name = `kernel_sp_${++this.savepoints}`;
     await outer.query(`savepoint ${name}`);
-    const tx = this.open(outer.connection);
+    const tx = new KernelTransaction(this.orm, outer.connection);
     try {
       const value = await this.ambient.run(tx, () => work(tx));
-      await tx.em.flush();
+      await tx.flush();
       await outer.query(`release savepoint ${name}`);
       for (const callback of tx.takeAfterCommit()) outer.afterCommit(callback);
       return value;
@@ -122,15 +170,27 @@ export class KernelDatabase implements SqlRunner {
     }
   }
 
-  private open(connection: KyselyRunner): KernelTransaction {
-    const em = this.orm.em.fork({ clear: true });
-    // MikroORM runs the fork's queries and flushes on this connection, inside our transaction.
-    em.setTransactionContext(connection);
-    return new KernelTransaction(em, connection);
+  private async pool(): Promise<pg.Pool> {
+    this.nativePool ??= (await this.orm.em.getConnection().getNativeClient());
+    return this.nativePool;
   }
 
   /** The process's MikroORM instance, for code that needs entity metadata. */
   get mikroOrm(): MikroORM {
     return this.orm;
   }
+}
+
+// Errors after which the session is gone: the client must be discarded, not returned to the pool.
+function isConnectionError(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return (
+    (typeof code === 'string' &&
+      (code.startsWith('08') ||
+        code === '25P03' ||
+        code === '57P01' ||
+        code === '57P02' ||
+        code === '57P03')) ||
+    (error instanceof Error && /Connection terminated|not queryable|ECONNRESET|EPIPE/i.test(error.message))
+  );
 }

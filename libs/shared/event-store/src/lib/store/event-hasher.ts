@@ -1,4 +1,4 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHash, createHmac, hash } from 'node:crypto';
 import { canonicalJson } from './canonical-json';
 import { type EventMetadata } from './event';
 
@@ -17,6 +17,17 @@ export interface HashedContent {
 export interface HashedPlace {
   readonly streamVersion: number;
   readonly globalPosition: bigint;
+}
+
+/** An event's content with data and metadata already in canonical JSON. */
+export interface CanonicalParts {
+  readonly streamId: string;
+  readonly eventId: string;
+  readonly type: string;
+  readonly schemaVersion: number;
+  readonly dataJson: string;
+  readonly metadataJson: string;
+  readonly recordedAtIso: string;
 }
 
 const BLOCK = 64;
@@ -47,6 +58,19 @@ export class EventHasher {
   /** sha256 of the canonical JSON of an event's content. */
   digest(content: HashedContent): Buffer {
     return createHash('sha256').update(canonicalContent(content), 'utf8').digest();
+  }
+
+  /**
+   * The same digest as {@link digest}, from parts already in canonical JSON: the append path
+   * serializes data and metadata once and must not do it again for the hash.
+   */
+  digestOfCanonical(parts: CanonicalParts): Buffer {
+    // Keys in canonical (sorted) order: data, eventId, metadata, recordedAt, schemaVersion, streamId, type.
+    const text =
+      `{"data":${parts.dataJson},"eventId":${JSON.stringify(parts.eventId)},"metadata":${parts.metadataJson},` +
+      `"recordedAt":${JSON.stringify(parts.recordedAtIso)},"schemaVersion":${parts.schemaVersion},` +
+      `"streamId":${JSON.stringify(parts.streamId)},"type":${JSON.stringify(parts.type)}}`;
+    return hash('sha256', text, 'buffer');
   }
 
   /** The HMAC the store keeps for an event: over its content digest, stream version and global position. */

@@ -29,3 +29,18 @@ export class UnknownEventSchema extends DomainError {
     super('KERNEL.UNKNOWN_EVENT_SCHEMA', `Event ${type} v${version}: ${detail}`, { status: 500 });
   }
 }
+
+/**
+ * A newer transaction appended to the stream after this transaction had started writing: appending
+ * now would put the stream's events out of order in the global log. Nothing was written; the whole
+ * transaction must be retried (the command path and the subscription runner do so).
+ */
+export class ConcurrentAppend extends DomainError {
+  constructor(readonly streamId: string) {
+    super(
+      'KERNEL.CONCURRENT_APPEND',
+      `Stream ${streamId} was changed by a newer transaction meanwhile; retry the request`,
+      { status: 409 },
+    );
+  }
+}

@@ -1,3 +1,4 @@
+import { eventually } from '@bandstand/shared/testing';
 import { createKernelTestHarness, type KernelTestHarness } from '../testing/kernel-test-harness';
 import { LOG_START, type EventMetadata } from './event';
 import { StreamVersionConflict } from './event-store.errors';
@@ -91,9 +92,12 @@ describe('EventStore', () => {
   });
 
   it('reads the global log in commit order and never past a transaction still running', async () => {
-    const before = await kernel.store.readAll(LOG_START, 100_000);
-    const last = before[before.length - 1];
-    const from = last ?? LOG_START;
+    const [last] = await kernel.db.query<{ transaction_id: string; global_position: string }>(
+      'select transaction_id, global_position from kernel.events order by transaction_id desc, global_position desc limit 1',
+    );
+    const from = last
+      ? { transactionId: BigInt(last.transaction_id), globalPosition: BigInt(last.global_position) }
+      : LOG_START;
     let release: () => void = () => undefined;
     const held = new Promise<void>((resolve) => (release = resolve));
     let appended: () => void = () => undefined;
@@ -108,8 +112,38 @@ describe('EventStore', () => {
     expect(await kernel.store.readAll(from, 100)).toEqual([]);
     release();
     await slow;
-    const after = await kernel.store.readAll(from, 100);
-    expect(after.map((e) => e.streamId)).toEqual(['thing-slow', 'thing-fast']);
+    // The horizon is the oldest transaction of the whole server: other suites may hold it a moment.
+    await eventually(async () => {
+      const after = await kernel.store.readAll(from, 100);
+      expect(after.map((e) => e.streamId)).toEqual(['thing-slow', 'thing-fast']);
+    }, 15_000);
+  });
+
+  it('refuses to put a stream out of version order in the commit-ordered log', async () => {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let started: () => void = () => undefined;
+    const hasStarted = new Promise<void>((resolve) => (started = resolve));
+    // The older transaction writes first (so it has the lower transaction id), then waits while a
+    // newer one appends to the shared stream and commits.
+    const older = kernel.db.transaction(async () => {
+      await kernel.store.append('order-other', [event(1)], { expectedVersion: 'no_stream', metadata });
+      started();
+      await held;
+      await kernel.store.append('order-shared', [event(2)], { expectedVersion: 'any', metadata });
+    });
+    await hasStarted;
+    await kernel.store.append('order-shared', [event(1)], { expectedVersion: 'no_stream', metadata });
+    release();
+    await expect(older).rejects.toMatchObject({ code: 'KERNEL.CONCURRENT_APPEND', streamId: 'order-shared' });
+    const read = await kernel.store.readStream('order-shared');
+    expect(read.events.map((e) => e.data)).toEqual([{ n: 1 }]);
+    // Retried as a new transaction, it appends after the other.
+    await kernel.store.append('order-shared', [event(2)], { expectedVersion: 1, metadata });
+    const log = await kernel.db.query<{ stream_version: string }>(
+      "select stream_version from kernel.events where stream_id = 'order-shared' order by transaction_id, global_position",
+    );
+    expect(log.map((row) => Number(row.stream_version))).toEqual([1, 2]);
   });
 
   it('hashes each event so that Node recomputes the stored HMAC', async () => {

@@ -4,14 +4,13 @@ import { type KernelDatabase, type SqlRunner } from '../sql/kernel-database';
 import { canonicalJson } from './canonical-json';
 import {
   type AppendResult,
-  categoryOf,
   type EventMetadata,
   type LogPosition,
   type NewEvent,
   type StoredEvent,
 } from './event';
 import { type EventHasher } from './event-hasher';
-import { InvalidAppend, StreamVersionConflict } from './event-store.errors';
+import { ConcurrentAppend, InvalidAppend, StreamVersionConflict } from './event-store.errors';
 import { type ExpectedVersion } from './expected-version';
 import { type EventSchemaRegistry } from './upcasters';
 
@@ -27,6 +26,12 @@ export interface AppendOptions {
 export interface ReadStreamResult<Type extends string = string> {
   readonly version: number;
   readonly events: readonly StoredEvent<Type>[];
+}
+
+interface AppendedRow {
+  readonly global_position: string;
+  readonly stream_version: string;
+  readonly event_id: string;
 }
 
 /** The columns every read of events selects, in the shape {@link toStoredEvent} maps. */
@@ -64,43 +69,64 @@ export function metadataOf(row: EventRow): EventMetadata {
 
 // One statement per expected-version mode; each yields the version the stream had before the append,
 // or no row when the expectation does not hold, in which case the insert below writes nothing.
-const BUMP: Record<'exact' | 'no_stream' | 'any' | 'exists', string> = {
-  exact: `update kernel.streams s set version = s.version + p.n, updated_at = p.at from p
-    where s.stream_id = p.stream_id and s.version = p.expected returning s.version - p.n as from_version`,
-  no_stream: `insert into kernel.streams (stream_id, category, version, tenant_id, created_at, updated_at)
-    select stream_id, category, n, tenant_id, at, at from p
-    on conflict (stream_id) do nothing returning 0::bigint as from_version`,
-  any: `insert into kernel.streams as s (stream_id, category, version, tenant_id, created_at, updated_at)
-    select stream_id, category, n, tenant_id, at, at from p
-    on conflict (stream_id) do update set version = s.version + excluded.version, updated_at = excluded.updated_at
-    returning s.version - $3::bigint as from_version`,
-  exists: `update kernel.streams s set version = s.version + p.n, updated_at = p.at from p
-    where s.stream_id = p.stream_id returning s.version - p.n as from_version`,
+// A transaction may only append after an event written by an older (or the same) transaction:
+// readers order the log by transaction id, so this keeps every stream's events in version order for
+// them. A transaction that has no id yet gets a newer one than any committed transaction has.
+const IN_XID_ORDER = `(b.last_xid is null or pg_current_xact_id_if_assigned() is null
+  or b.last_xid <= pg_current_xact_id_if_assigned())`;
+
+// The version the append starts from, per expected-version mode, and whether the mode allows it.
+// Versions themselves are enforced by the unique index on (stream_id, stream_version): a concurrent
+// writer's version makes ours conflict (the insert waits for it to commit or roll back).
+const BASE: Record<'exact' | 'no_stream' | 'any' | 'exists', { from: string; allowed: string }> = {
+  exact: { from: '$6::bigint', allowed: 'b.last_xid is not null' },
+  no_stream: { from: '0::bigint', allowed: 'true' },
+  any: {
+    from: `(select coalesce(max(stream_version), 0) from kernel.events where stream_id = $1)`,
+    allowed: 'true',
+  },
+  exists: {
+    from: `(select coalesce(max(stream_version), 0) from kernel.events where stream_id = $1)`,
+    allowed: 'b.from_version > 0',
+  },
 };
 
-// Global positions are drawn after sorting by the events' order in the append (volatile functions in
-// a target list run after ORDER BY), so within a transaction they follow stream versions. The HMAC is
-// finished here, where version and position become known: sha256(outer ‖ sha256(inner ‖ message)).
-function appendSql(mode: keyof typeof BUMP): string {
-  return `with p as (
-      select $1::text as stream_id, $2::text as category, $3::bigint as n, $4::text as tenant_id,
-        $5::timestamptz as at, $6::bigint as expected, $11::jsonb as metadata, $13::text as correlation_id,
-        $14::text as causation_id, $15::text as actor, $16::bytea as inner_key, $17::bytea as outer_key
+// One statement: find the base version and its writer, draw global positions in the events' order
+// (volatile functions in a target list run after ORDER BY), finish each HMAC where version and
+// position become known — sha256(outer ‖ sha256(inner ‖ digest ‖ version ‖ position)) — and insert.
+// A conflict on every event returns no row; a conflict on only some of them (a concurrent append of
+// fewer events) aborts the statement through kernel.append_conflict(), so nothing is half-written.
+function appendSql(mode: keyof typeof BASE): string {
+  return `with unused as (select $2::text as category, $6::bigint as expected),
+    base as (select ${BASE[mode].from} as from_version),
+    b as (
+      select base.from_version,
+        (select e.transaction_id from kernel.events e where e.stream_id = $1 and e.stream_version = base.from_version) as last_xid
+      from base
     ),
-    bumped as (${BUMP[mode]}),
     placed as (
-      select e.*, b.from_version + e.ord as stream_version, nextval('kernel.events_global_position_seq') as global_position
-      from bumped b cross join unnest($7::uuid[], $8::text[], $9::int[], $10::text[], $12::bytea[])
-        with ordinality as e(event_id, event_type, schema_version, data, digest, ord)
-      order by e.ord
+      select x.*, nextval('kernel.events_global_position_seq') as global_position from (
+        select e.event_id, e.event_type, e.schema_version, e.data, e.ord, b.from_version + e.ord as stream_version,
+          substring($10::bytea from ((e.ord - 1) * 32 + 1)::int for 32) as digest
+        from b cross join rows from (unnest($7::uuid[]), unnest($8::text[]), unnest($9::int[]),
+          jsonb_array_elements($11::jsonb)) with ordinality as e(event_id, event_type, schema_version, data, ord)
+        where ${BASE[mode].allowed} and ${IN_XID_ORDER}
+        order by e.ord
+      ) x
+    ),
+    inserted as (
+      insert into kernel.events (global_position, stream_id, stream_version, event_id, event_type, schema_version,
+        data, metadata, correlation_id, causation_id, actor, tenant_id, recorded_at, hash)
+      select global_position, $1, stream_version, event_id, event_type, schema_version, data, $12::jsonb,
+        $13, $14, $15, $4, $5,
+        sha256($17::bytea || sha256($16::bytea || digest || int8send(stream_version) || int8send(global_position)))
+      from placed order by ord
+      on conflict (stream_id, stream_version) do nothing
+      returning global_position, stream_version, event_id
     )
-    insert into kernel.events (global_position, stream_id, stream_version, event_id, event_type, schema_version,
-      data, metadata, correlation_id, causation_id, actor, tenant_id, recorded_at, hash)
-    select x.global_position, p.stream_id, x.stream_version, x.event_id, x.event_type, x.schema_version, x.data::jsonb,
-      p.metadata, p.correlation_id, p.causation_id, p.actor, p.tenant_id, p.at,
-      sha256(p.outer_key || sha256(p.inner_key || x.digest || int8send(x.stream_version) || int8send(x.global_position)))
-    from placed x cross join p order by x.ord
-    returning global_position, stream_version, event_id`;
+    select i.global_position, i.stream_version, i.event_id,
+      case when (select count(*) from inserted) = $3 then true else kernel.append_conflict($1) end as complete
+    from inserted i order by i.stream_version`;
 }
 
 const APPEND_SQL = {
@@ -109,6 +135,13 @@ const APPEND_SQL = {
   any: appendSql('any'),
   exists: appendSql('exists'),
 };
+
+/** SQLSTATE kernel.append_conflict() raises: a concurrent append took some of the versions. */
+export const APPEND_CONFLICT_SQLSTATE = 'BK409';
+
+// 'any' and 'exists' read the stream's version in the statement; a writer committing in between
+// makes the append conflict, and it is simply tried again from the new version.
+const FLOATING_RETRIES = 10;
 
 const STREAM_ID = /^[a-z][a-zA-Z0-9]*-\S+$/;
 
@@ -138,13 +171,24 @@ export class EventStore {
     }
     const mode = typeof expected === 'number' ? (expected === 0 ? 'no_stream' : 'exact') : expected;
     const recordedAt = options.recordedAt ?? this.clock();
-    const metadata: EventMetadata = { ...options.metadata, extra: options.metadata.extra ?? {} };
+    const given = options.metadata;
+    // Exactly the fields that are stored, so that the verifier recomputes the same hash.
+    const metadata: EventMetadata = {
+      correlationId: given.correlationId,
+      causationId: given.causationId,
+      actor: given.actor,
+      tenantId: given.tenantId,
+      extra: given.extra ?? {},
+    };
 
     const ids: string[] = [];
     const types: string[] = [];
     const versions: number[] = [];
     const data: string[] = [];
     const digests: Buffer[] = [];
+    const extra = metadata.extra ?? {};
+    const metadataJson = canonicalJson(metadata);
+    const recordedAtIso = recordedAt.toISOString();
     events.forEach((event, index) => {
       if (!/^[A-Z][A-Za-z0-9]*$/.test(event.type)) {
         throw new InvalidAppend(`Event type "${event.type}" must be PascalCase`, `events[${index}].type`);
@@ -152,10 +196,8 @@ export class EventStore {
       const eventId = event.eventId ?? randomUUID();
       const schemaVersion = event.schemaVersion ?? this.schemas.currentVersion(event.type);
       let json: string;
-      let normalized: unknown;
       try {
         json = canonicalJson(event.data);
-        normalized = JSON.parse(json);
       } catch (error) {
         throw new InvalidAppend(`Event data is not JSON: ${String(error)}`, `events[${index}].data`);
       }
@@ -167,21 +209,21 @@ export class EventStore {
       versions.push(schemaVersion);
       data.push(json);
       digests.push(
-        this.hasher.digest({
+        this.hasher.digestOfCanonical({
           streamId: stream,
           eventId,
           type: event.type,
           schemaVersion,
-          data: normalized,
-          metadata,
-          recordedAt,
+          dataJson: json,
+          metadataJson,
+          recordedAtIso,
         }),
       );
     });
 
     const params = [
       stream,
-      categoryOf(stream),
+      null,
       events.length,
       metadata.tenantId,
       recordedAt,
@@ -189,9 +231,9 @@ export class EventStore {
       ids,
       types,
       versions,
-      data,
-      JSON.stringify(metadata.extra),
-      digests,
+      Buffer.concat(digests),
+      `[${data.join(',')}]`,
+      JSON.stringify(extra),
       metadata.correlationId,
       metadata.causationId,
       metadata.actor,
@@ -199,14 +241,16 @@ export class EventStore {
       this.hasher.outerKey,
     ];
     const tx = this.db.currentTransaction;
-    const rows = await (tx ?? this.db).query<{
-      global_position: string;
-      stream_version: string;
-      event_id: string;
-    }>(APPEND_SQL[mode], params);
-    if (rows.length === 0) {
-      throw new StreamVersionConflict(stream, expected, await this.streamVersion(stream, tx ?? this.db));
+    const runner: SqlRunner = tx ?? this.db;
+    let rows: AppendedRow[];
+    for (let attempt = 1; ; attempt++) {
+      rows = await this.insert(runner, mode, params, stream, expected);
+      const floating = mode === 'any' || mode === 'exists';
+      if (rows.length > 0 || !floating || attempt >= FLOATING_RETRIES) break;
+      if (mode === 'exists' && (await this.streamVersion(stream, runner)) === 0) break;
+      if (!(await this.inXidOrder(stream, runner))) break;
     }
+    if (rows.length === 0) throw await this.conflictOf(stream, expected, runner);
     if (tx) tx.afterCommit(() => this.notifier.signal());
     else this.notifier.signal();
     const appended = rows.map((row) => ({
@@ -219,6 +263,32 @@ export class EventStore {
       nextVersion: appended[appended.length - 1]?.streamVersion ?? 0,
       events: appended,
     };
+  }
+
+  private async insert(
+    runner: SqlRunner,
+    mode: keyof typeof APPEND_SQL,
+    params: readonly unknown[],
+    stream: string,
+    expected: ExpectedVersion,
+  ): Promise<AppendedRow[]> {
+    try {
+      return await runner.query<AppendedRow>(APPEND_SQL[mode], params, `kernel_append_${mode}`);
+    } catch (error) {
+      if ((error as { code?: unknown }).code === APPEND_CONFLICT_SQLSTATE) {
+        throw new StreamVersionConflict(stream, expected, await this.streamVersion(stream));
+      }
+      throw error;
+    }
+  }
+
+  private async inXidOrder(stream: string, runner: SqlRunner): Promise<boolean> {
+    const [row] = await runner.query<{ in_order: boolean }>(
+      `select ${IN_XID_ORDER} as in_order from (select transaction_id as last_xid from kernel.events
+         where stream_id = $1 order by stream_version desc limit 1) b`,
+      [stream],
+    );
+    return row?.in_order ?? true;
   }
 
   /** A stream's events in order, upcast to their newest schema versions. */
@@ -245,17 +315,29 @@ export class EventStore {
          and transaction_id < pg_snapshot_xmin(pg_current_snapshot())
        order by transaction_id, global_position limit $3`,
       [after.transactionId.toString(), after.globalPosition.toString(), limit],
+      'kernel_read_all',
     );
     return rows.map((row) => this.toStoredEvent(row));
+  }
+
+  private async conflictOf(stream: string, expected: ExpectedVersion, runner: SqlRunner): Promise<Error> {
+    const actual = await this.streamVersion(stream, runner);
+    const versionHolds =
+      expected === 'any' ||
+      (expected === 'exists' && actual > 0) ||
+      (expected === 'no_stream' && actual === 0) ||
+      expected === actual;
+    if (versionHolds && !(await this.inXidOrder(stream, runner))) return new ConcurrentAppend(stream);
+    return new StreamVersionConflict(stream, expected, actual);
   }
 
   /** The current version of a stream, 0 when it does not exist. */
   async streamVersion(stream: string, runner: SqlRunner = this.db): Promise<number> {
     const rows = await runner.query<{ version: string }>(
-      'select version from kernel.streams where stream_id = $1',
+      'select coalesce(max(stream_version), 0) as version from kernel.events where stream_id = $1',
       [stream],
     );
-    return rows[0] ? Number(rows[0].version) : 0;
+    return Number(rows[0]?.version ?? 0);
   }
 
   toStoredEvent<Type extends string = string>(row: EventRow): StoredEvent<Type> {

@@ -17,7 +17,12 @@ const schema = process.env['KERNEL_CHILD_SCHEMA'] ?? '';
 it('runs the counter projection until it is killed', async () => {
   const orm = await MikroORM.init(ormOptions({ url, entities: [], poolMax: 4 }));
   const db = new KernelDatabase(orm);
-  const store = new EventStore(db, new EventHasher(TEST_EVENT_STORE_KEY), new EventSchemaRegistry(), new CommitNotifier(db));
+  const store = new EventStore(
+    db,
+    new EventHasher(TEST_EVENT_STORE_KEY),
+    new EventSchemaRegistry(),
+    new CommitNotifier(url),
+  );
   const listener = new CommitListener(url);
   await listener.start();
   const runner = new SubscriptionRunner(db, store, listener, counterProjection(schema, { batchSize: 5 }), {

@@ -4,10 +4,20 @@ import { eventually } from '@bandstand/shared/testing';
 import { CommitListener } from '../notify/commit-notifier';
 import { type EventMetadata } from '../store/event';
 import { createKernelTestHarness, type KernelTestHarness } from '../testing/kernel-test-harness';
-import { committedVersions, counterProjection, counterState, createCounterTables } from './runner-test-projection';
+import {
+  committedVersions,
+  counterProjection,
+  counterState,
+  createCounterTables,
+} from './runner-test-projection';
 import { SubscriptionRunner } from './subscription-runner';
 
-const metadata: EventMetadata = { correlationId: 'c', causationId: null, actor: 'system:test', tenantId: null };
+const metadata: EventMetadata = {
+  correlationId: 'c',
+  causationId: null,
+  actor: 'system:test',
+  tenantId: null,
+};
 const workspaceRoot = join(__dirname, '../../../../../..');
 const schema = 'crash_test';
 
@@ -34,7 +44,9 @@ function startChild(url: string) {
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+  const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+    child.on('exit', (_code, signal) => resolve(signal)),
+  );
   return { child, exited, output: () => output };
 }
 
@@ -52,10 +64,14 @@ describe('SubscriptionRunner after a crash', () => {
     let appended = 0;
     const writer = (async () => {
       while (writing) {
-        await kernel.store.append(`crash-${appended % 7}`, [{ type: 'ThingHappened', data: { n: appended } }], {
-          expectedVersion: 'any',
-          metadata,
-        });
+        await kernel.store.append(
+          `crash-${appended % 7}`,
+          [{ type: 'ThingHappened', data: { n: appended } }],
+          {
+            expectedVersion: 'any',
+            metadata,
+          },
+        );
         appended++;
         await new Promise((resolve) => setTimeout(resolve, 2));
       }
@@ -75,10 +91,16 @@ describe('SubscriptionRunner after a crash', () => {
 
     const listener = new CommitListener(kernel.database.url);
     await listener.start();
-    const survivor = new SubscriptionRunner(kernel.db, kernel.store, listener, counterProjection(schema, { batchSize: 5 }), {
-      leaseMs: 1_000,
-      idlePollMs: 100,
-    });
+    const survivor = new SubscriptionRunner(
+      kernel.db,
+      kernel.store,
+      listener,
+      counterProjection(schema, { batchSize: 5 }),
+      {
+        leaseMs: 1_000,
+        idlePollMs: 100,
+      },
+    );
     survivor.start();
     try {
       await eventually(async () => {

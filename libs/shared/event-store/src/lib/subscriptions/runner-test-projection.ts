@@ -79,7 +79,7 @@ export async function counterState(
 /** Every committed stream's version, as the counter projection should count it. */
 export async function committedVersions(db: SqlRunner): Promise<Record<string, number>> {
   const rows = await db.query<{ stream_id: string; version: string }>(
-    'select stream_id, version from kernel.streams',
+    'select stream_id, max(stream_version) as version from kernel.events group by stream_id',
   );
   return Object.fromEntries(rows.map((row) => [row.stream_id, Number(row.version)]));
 }

@@ -5,6 +5,7 @@ import { type CommitListener } from '../notify/commit-notifier';
 import { type KernelDatabase, type KernelTransaction } from '../sql/kernel-database';
 import { LOG_START, type LogPosition, type StoredEvent } from '../store/event';
 import { type EventRow, type EventStore, EVENT_COLUMNS } from '../store/event-store';
+import { ConcurrentAppend } from '../store/event-store.errors';
 import { type PoisonPolicy } from './subscriber';
 
 /** A subscriber as the runner drives it, whatever kind it is. */
@@ -61,6 +62,7 @@ interface SubscriptionRow {
 
 const DEFAULT_BATCH = 500;
 const FIRST_RETRY_MS = 10;
+const TRANSIENT_RETRIES = 10;
 
 /**
  * Drives one subscriber over the global log (docs/contexts/kernel.md, "Subscriptions"). It holds a
@@ -313,13 +315,22 @@ export class SubscriptionRunner {
       if (this.status === 'rebuilding') await this.finishRebuild();
       return 0;
     }
-    try {
-      await this.commitBatch(events);
-    } catch (error) {
-      if (error instanceof LeaseLost) throw error;
-      await this.isolate(events, error);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.commitBatch(events);
+        return events.length;
+      } catch (error) {
+        if (error instanceof LeaseLost) throw error;
+        // A concurrent append to a stream the batch writes to is a race, not a poison event: the
+        // whole transaction is retried, with jitter, before any event is suspected.
+        if (error instanceof ConcurrentAppend && attempt < TRANSIENT_RETRIES) {
+          await this.sleep(Math.random() * FIRST_RETRY_MS * attempt, this.abort.signal, false);
+          continue;
+        }
+        await this.isolate(events, error);
+        return events.length;
+      }
     }
-    return events.length;
   }
 
   private wanted(events: readonly StoredEvent[]): readonly StoredEvent[] {

@@ -62,7 +62,7 @@ export async function createKernelTestHarness(
   const db = new KernelDatabase(orm);
   const hasher = new EventHasher(TEST_EVENT_STORE_KEY);
   const schemas = new EventSchemaRegistry();
-  const notifier = new CommitNotifier(db);
+  const notifier = new CommitNotifier(database.url);
   const store = new EventStore(db, hasher, schemas, notifier);
   return {
     database,
@@ -74,6 +74,7 @@ export async function createKernelTestHarness(
     store,
     openOrm,
     async close() {
+      await notifier.close();
       for (const each of orms) await each.close(true);
       await database.drop();
     },

@@ -1,3 +1,5 @@
+import { type Type } from '@angular/core';
+
 /** A section of a console: its place in the navigation and what it is for. */
 export interface ConsoleSection {
   /** Route path under the console's base href; '' is the landing page. */
@@ -10,6 +12,12 @@ export interface ConsoleSection {
   readonly purpose: string;
   /** What will appear here, and with which part of the platform it arrives. */
   readonly upcoming: { readonly heading: string; readonly message: string };
+  /**
+   * The section's own view, once a part of the platform has built one: loaded with the section
+   * (a lazy import keeps it out of the console's first bundle) and shown above `upcoming`, which
+   * then says what is still to come.
+   */
+  readonly view?: () => Promise<Type<unknown>>;
 }
 
 /** One console as the platform frames it: its name, its brand icon and its sections. */

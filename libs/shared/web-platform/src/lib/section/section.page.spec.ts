@@ -21,6 +21,34 @@ class HostComponent {
   readonly section = CATALOG;
 }
 
+@Component({
+  selector: 'bs-catalog-view',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `<p class="catalog-view">the catalog's own view</p>`,
+})
+class CatalogViewComponent {}
+
+@Component({
+  imports: [SectionPageComponent],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `<bs-section-page [section]="section" />`,
+})
+class ViewHostComponent {
+  readonly section: ConsoleSection = { ...CATALOG, view: () => Promise.resolve(CatalogViewComponent) };
+}
+
+@Component({
+  imports: [SectionPageComponent],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `<bs-section-page [section]="section" />`,
+})
+class BrokenViewHostComponent {
+  readonly section: ConsoleSection = {
+    ...CATALOG,
+    view: () => Promise.reject(new Error('Failed to fetch dynamically imported module')),
+  };
+}
+
 describe('SectionPageComponent', () => {
   async function render(): Promise<HTMLElement> {
     TestBed.configureTestingModule({ providers: [provideZonelessChangeDetection()] });
@@ -37,6 +65,28 @@ describe('SectionPageComponent', () => {
     expect(empty?.textContent).toContain('Your releases will appear here');
     expect(empty?.textContent).toContain('They arrive with the catalog context.');
     expect(empty?.querySelector('mat-icon')?.textContent?.trim()).toBe('album');
+  });
+
+  it("shows the section's own view above what is still to come", async () => {
+    TestBed.configureTestingModule({ providers: [provideZonelessChangeDetection()] });
+    const fixture = TestBed.createComponent(ViewHostComponent);
+    await fixture.whenStable();
+    const element = fixture.nativeElement as HTMLElement;
+    const order = [...element.querySelectorAll('.purpose, .catalog-view, bs-empty-state')].map((node) =>
+      node.localName === 'bs-empty-state' ? 'empty state' : node.className,
+    );
+    expect(order).toEqual(['purpose', 'catalog-view', 'empty state']);
+  });
+
+  it('says so when the view cannot be loaded', async () => {
+    TestBed.configureTestingModule({ providers: [provideZonelessChangeDetection()] });
+    const fixture = TestBed.createComponent(BrokenViewHostComponent);
+    await fixture.whenStable();
+    const element = fixture.nativeElement as HTMLElement;
+    expect(element.querySelector('bs-error-state')?.textContent).toContain(
+      'Failed to fetch dynamically imported module',
+    );
+    expect(element.querySelector('bs-empty-state')).not.toBeNull();
   });
 
   it('places projected content between the purpose and the empty state', async () => {

@@ -1,16 +1,22 @@
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { NgComponentOutlet } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, input, resource } from '@angular/core';
 import { MatCard } from '@angular/material/card';
-import { EmptyStateComponent } from '@bandstand/shared/web-ui';
+import {
+  EmptyStateComponent,
+  ErrorStateComponent,
+  LoadingStateComponent,
+  problemFromError,
+} from '@bandstand/shared/web-ui';
 import { type ConsoleSection } from '../console/console-definition';
 
 /**
- * A section of the console before its context is built: what the section is for, and an empty
- * state saying what will appear and with which part of the platform. Content projected into it
- * (the platform status, later the section's own views) goes between the two.
+ * A section of the console: what the section is for, content projected into it (the platform
+ * status), the section's own view when it has one, and an empty state saying what will appear and
+ * with which part of the platform.
  */
 @Component({
   selector: 'bs-section-page',
-  imports: [MatCard, EmptyStateComponent],
+  imports: [MatCard, EmptyStateComponent, ErrorStateComponent, LoadingStateComponent, NgComponentOutlet],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="bs-page">
@@ -19,6 +25,13 @@ import { type ConsoleSection } from '../console/console-definition';
         <p class="purpose">{{ section().purpose }}</p>
       </header>
       <ng-content />
+      @if (viewProblem(); as problem) {
+        <bs-error-state [problem]="problem" />
+      } @else if (view.hasValue()) {
+        <ng-container *ngComponentOutlet="view.value()" />
+      } @else if (view.isLoading()) {
+        <bs-loading-state label="Loading this section…" />
+      }
       <mat-card appearance="outlined">
         <bs-empty-state
           icon="{{ section().icon }}"
@@ -40,4 +53,14 @@ import { type ConsoleSection } from '../console/console-definition';
 export class SectionPageComponent {
   /** Bound from the route's data. */
   readonly section = input.required<ConsoleSection>();
+
+  protected readonly view = resource({
+    params: () => this.section().view,
+    loader: ({ params: load }) => load(),
+  });
+
+  protected readonly viewProblem = computed(() => {
+    const error = this.view.error();
+    return error === undefined ? null : problemFromError(error);
+  });
 }

@@ -1,0 +1,1 @@
+module.exports = require('../../../tools/jest/angular.preset.cjs')('shared-web-operations', __dirname);

@@ -1,0 +1,1 @@
+module.exports = require('../jest/node.preset.cjs')('tools-bench', __dirname);
