@@ -65,7 +65,7 @@ const formatted = await new Promise((resolve) => {
 });
 
 say('Lint, type checks, unit and integration tests, builds and end-to-end suites');
-const failedTasks = await nx(['run-many', '-t', 'lint', 'typecheck', 'build', 'test']);
+const failedTasks = await nx(['run-many', '-t', 'lint', 'typecheck', 'build', 'test', 'test-chaos']);
 if (!formatted) failedTasks.push('workspace:format');
 
 let passed = 0;
