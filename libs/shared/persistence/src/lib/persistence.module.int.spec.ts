@@ -9,7 +9,12 @@ import { SeedRun } from './platform/seed-run.entity';
 
 async function startContext(url: string) {
   const moduleRef = await Test.createTestingModule({
-    imports: [PersistenceModule.forRoot({ DATABASE_URL: url, DATABASE_POOL_MAX: 2 }, [platformPersistence])],
+    imports: [
+      PersistenceModule.forRoot(
+        { DATABASE_URL: url, DATABASE_POOL_MAX: 2, DATABASE_IDLE_IN_TRANSACTION_MS: 30_000 },
+        [platformPersistence],
+      ),
+    ],
   }).compile();
   moduleRef.useLogger(false);
   return moduleRef.init();

@@ -171,7 +171,7 @@ export class KernelDatabase implements SqlRunner {
   }
 
   private async pool(): Promise<pg.Pool> {
-    this.nativePool ??= (await this.orm.em.getConnection().getNativeClient());
+    this.nativePool ??= await this.orm.em.getConnection().getNativeClient();
     return this.nativePool;
   }
 

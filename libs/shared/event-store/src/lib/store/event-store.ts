@@ -96,8 +96,8 @@ const BASE: Record<'exact' | 'no_stream' | 'any' | 'exists', { from: string; all
 // position become known — sha256(outer ‖ sha256(inner ‖ digest ‖ version ‖ position)) — and insert.
 // A conflict on every event returns no row; a conflict on only some of them (a concurrent append of
 // fewer events) aborts the statement through kernel.append_conflict(), so nothing is half-written.
-function appendSql(mode: keyof typeof BASE): string {
-  return `with unused as (select $2::text as category, $6::bigint as expected),
+function appendSql(mode: keyof typeof BASE, inTransaction: boolean): string {
+  return `with unused as (select $2::text as category, $3::int as n, $6::bigint as expected),
     base as (select ${BASE[mode].from} as from_version),
     b as (
       select base.from_version,
@@ -121,20 +121,29 @@ function appendSql(mode: keyof typeof BASE): string {
         $13, $14, $15, $4, $5,
         sha256($17::bytea || sha256($16::bytea || digest || int8send(stream_version) || int8send(global_position)))
       from placed order by ord
-      on conflict (stream_id, stream_version) do nothing
+      ${inTransaction ? 'on conflict (stream_id, stream_version) do nothing' : ''}
       returning global_position, stream_version, event_id
     )
-    select i.global_position, i.stream_version, i.event_id,
-      case when (select count(*) from inserted) = $3 then true else kernel.append_conflict($1) end as complete
+    select i.global_position, i.stream_version, i.event_id${
+      inTransaction
+        ? ', case when (select count(*) from inserted) = $3 then true else kernel.append_conflict($1) end as complete'
+        : ''
+    }
     from inserted i order by i.stream_version`;
 }
 
+// In autocommit a conflict may simply fail the statement (unique violation: nothing is written), which
+// spares the speculative insertion of ON CONFLICT. Inside a transaction it must not: an error would
+// abort the caller's transaction, so there a conflict on every event returns no row instead.
 const APPEND_SQL = {
-  exact: appendSql('exact'),
-  no_stream: appendSql('no_stream'),
-  any: appendSql('any'),
-  exists: appendSql('exists'),
+  exact: { transaction: appendSql('exact', true), autocommit: appendSql('exact', false) },
+  no_stream: { transaction: appendSql('no_stream', true), autocommit: appendSql('no_stream', false) },
+  any: { transaction: appendSql('any', true), autocommit: appendSql('any', false) },
+  exists: { transaction: appendSql('exists', true), autocommit: appendSql('exists', false) },
 };
+
+/** The unique index whose violation is a version conflict. */
+const VERSION_INDEX = 'events_stream_version_unique';
 
 /** SQLSTATE kernel.append_conflict() raises: a concurrent append took some of the versions. */
 export const APPEND_CONFLICT_SQLSTATE = 'BK409';
@@ -244,7 +253,7 @@ export class EventStore {
     const runner: SqlRunner = tx ?? this.db;
     let rows: AppendedRow[];
     for (let attempt = 1; ; attempt++) {
-      rows = await this.insert(runner, mode, params, stream, expected);
+      rows = await this.insert(runner, mode, tx !== undefined, params, stream, expected);
       const floating = mode === 'any' || mode === 'exists';
       if (rows.length > 0 || !floating || attempt >= FLOATING_RETRIES) break;
       if (mode === 'exists' && (await this.streamVersion(stream, runner)) === 0) break;
@@ -268,15 +277,28 @@ export class EventStore {
   private async insert(
     runner: SqlRunner,
     mode: keyof typeof APPEND_SQL,
+    inTransaction: boolean,
     params: readonly unknown[],
     stream: string,
     expected: ExpectedVersion,
   ): Promise<AppendedRow[]> {
+    const variant = inTransaction ? 'transaction' : 'autocommit';
     try {
-      return await runner.query<AppendedRow>(APPEND_SQL[mode], params, `kernel_append_${mode}`);
+      return await runner.query<AppendedRow>(
+        APPEND_SQL[mode][variant],
+        params,
+        `kernel_append_${mode}_${variant}`,
+      );
     } catch (error) {
-      if ((error as { code?: unknown }).code === APPEND_CONFLICT_SQLSTATE) {
-        throw new StreamVersionConflict(stream, expected, await this.streamVersion(stream));
+      const { code, constraint } = error as { code?: unknown; constraint?: unknown };
+      if (!inTransaction && code === '23505' && constraint === VERSION_INDEX) return [];
+      if (code === APPEND_CONFLICT_SQLSTATE) {
+        // The caller's transaction is aborted now: the version is read outside it.
+        const actual = await this.db.queryOnPool<{ version: string }>(
+          'select coalesce(max(stream_version), 0) as version from kernel.events where stream_id = $1',
+          [stream],
+        );
+        throw new StreamVersionConflict(stream, expected, Number(actual[0]?.version ?? 0));
       }
       throw error;
     }
