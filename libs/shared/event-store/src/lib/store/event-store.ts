@@ -142,6 +142,33 @@ const APPEND_SQL = {
   exists: { transaction: appendSql('exists', true), autocommit: appendSql('exists', false) },
 };
 
+// The same for exactly one event, passed as scalars.
+function appendOneSql(mode: keyof typeof BASE, inTransaction: boolean): string {
+  return `with unused as (select $2::text as category, $3::int as n, $6::bigint as expected),
+    base as (select ${BASE[mode].from} as from_version),
+    b as (
+      select base.from_version,
+        (select e.transaction_id from kernel.events e where e.stream_id = $1 and e.stream_version = base.from_version) as last_xid
+      from base
+    )
+    insert into kernel.events (global_position, stream_id, stream_version, event_id, event_type, schema_version,
+      data, metadata, correlation_id, causation_id, actor, tenant_id, recorded_at, hash)
+    select s.global_position, $1, b.from_version + 1, $7::uuid, $8::text, $9::int, $11::jsonb, $12::jsonb,
+      $13, $14, $15, $4, $5,
+      sha256($17::bytea || sha256($16::bytea || $10::bytea || int8send(b.from_version + 1) || int8send(s.global_position)))
+    from b cross join lateral (select nextval('kernel.events_global_position_seq') as global_position) s
+    where ${BASE[mode].allowed} and ${IN_XID_ORDER}
+    ${inTransaction ? 'on conflict (stream_id, stream_version) do nothing' : ''}
+    returning global_position, stream_version, event_id`;
+}
+
+const APPEND_ONE_SQL = {
+  exact: { transaction: appendOneSql('exact', true), autocommit: appendOneSql('exact', false) },
+  no_stream: { transaction: appendOneSql('no_stream', true), autocommit: appendOneSql('no_stream', false) },
+  any: { transaction: appendOneSql('any', true), autocommit: appendOneSql('any', false) },
+  exists: { transaction: appendOneSql('exists', true), autocommit: appendOneSql('exists', false) },
+};
+
 /** The unique index whose violation is a version conflict. */
 const VERSION_INDEX = 'events_stream_version_unique';
 
@@ -230,6 +257,8 @@ export class EventStore {
       );
     });
 
+    const single = events.length === 1;
+    // A single event goes as scalars to a simpler statement: no arrays to serialize and unnest.
     const params = [
       stream,
       null,
@@ -237,11 +266,11 @@ export class EventStore {
       metadata.tenantId,
       recordedAt,
       typeof expected === 'number' ? expected : null,
-      ids,
-      types,
-      versions,
-      Buffer.concat(digests),
-      `[${data.join(',')}]`,
+      single ? ids[0] : ids,
+      single ? types[0] : types,
+      single ? versions[0] : versions,
+      single ? digests[0] : Buffer.concat(digests),
+      single ? data[0] : `[${data.join(',')}]`,
       JSON.stringify(extra),
       metadata.correlationId,
       metadata.causationId,
@@ -253,7 +282,7 @@ export class EventStore {
     const runner: SqlRunner = tx ?? this.db;
     let rows: AppendedRow[];
     for (let attempt = 1; ; attempt++) {
-      rows = await this.insert(runner, mode, tx !== undefined, params, stream, expected);
+      rows = await this.insert(runner, mode, single, tx !== undefined, params, stream, expected);
       const floating = mode === 'any' || mode === 'exists';
       if (rows.length > 0 || !floating || attempt >= FLOATING_RETRIES) break;
       if (mode === 'exists' && (await this.streamVersion(stream, runner)) === 0) break;
@@ -277,17 +306,19 @@ export class EventStore {
   private async insert(
     runner: SqlRunner,
     mode: keyof typeof APPEND_SQL,
+    single: boolean,
     inTransaction: boolean,
     params: readonly unknown[],
     stream: string,
     expected: ExpectedVersion,
   ): Promise<AppendedRow[]> {
     const variant = inTransaction ? 'transaction' : 'autocommit';
+    const sql = single ? APPEND_ONE_SQL[mode][variant] : APPEND_SQL[mode][variant];
     try {
       return await runner.query<AppendedRow>(
-        APPEND_SQL[mode][variant],
+        sql,
         params,
-        `kernel_append_${mode}_${variant}`,
+        `kernel_append_${single ? 'one' : 'many'}_${mode}_${variant}`,
       );
     } catch (error) {
       const { code, constraint } = error as { code?: unknown; constraint?: unknown };
