@@ -38,7 +38,8 @@ export async function openRawInsert(clients: number): Promise<ContenderSession> 
       let version = 0;
       return {
         async append(events, metadata) {
-          const at = new Date();
+          // Text, as the store sends it: node-postgres formats Date parameters slowly (local time).
+          const at = new Date().toISOString();
           const common = [
             JSON.stringify({}),
             metadata.correlationId,

@@ -21,7 +21,7 @@ export class CommitNotifier {
   constructor(
     private readonly databaseUrl: string,
     /** How long commits are collected before one NOTIFY announces them all. */
-    private readonly windowMs = 5,
+    private readonly windowMs = 10,
   ) {}
 
   signal(): void {

@@ -264,7 +264,8 @@ export class EventStore {
       null,
       events.length,
       metadata.tenantId,
-      recordedAt,
+      // As text: node-postgres formats Date parameters in local time, which costs more than the whole append.
+      recordedAtIso,
       typeof expected === 'number' ? expected : null,
       single ? ids[0] : ids,
       single ? types[0] : types,

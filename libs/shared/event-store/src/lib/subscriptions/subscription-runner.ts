@@ -370,7 +370,7 @@ export class SubscriptionRunner {
         last.transactionId.toString(),
         last.globalPosition.toString(),
         count,
-        last.recordedAt,
+        last.recordedAt.toISOString(),
       ],
     );
     if (rows.length === 0) throw new LeaseLost(this.definition.name);
