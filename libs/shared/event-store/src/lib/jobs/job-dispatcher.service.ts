@@ -1,12 +1,11 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, Optional } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import { isRedisConnectionProblem } from '@bandstand/shared/queues';
 import { CommitListener } from '../notify/commit-notifier';
 import { KernelDatabase } from '../sql/kernel-database';
 import { describeJobError } from './job-ledger.service';
 import { JobQueues } from './job-queues.service';
 import { JOBS_SETTINGS, type JobsSettings } from './jobs.settings';
-import { kernelDatabaseUrl } from './kernel-tokens';
+import { KERNEL_CONFIG, KERNEL_ROLE, type KernelConfig, type KernelRole } from '../kernel.tokens';
 import { OUTBOX_JOB_COLUMNS, type OutboxJob, type OutboxJobRow, toOutboxJob } from './outbox-job';
 import { JobsLoop } from './jobs-loop';
 import { Sleeper } from './sleeper';
@@ -27,19 +26,20 @@ export class JobDispatcher extends JobsLoop implements OnApplicationBootstrap {
   constructor(
     private readonly db: KernelDatabase,
     queues: JobQueues,
-    @Optional() moduleRef?: ModuleRef,
+    @Optional() @Inject(KERNEL_ROLE) role?: KernelRole,
+    @Optional() @Inject(KERNEL_CONFIG) private readonly config?: KernelConfig,
     @Optional() @Inject(JOBS_SETTINGS) settings?: JobsSettings,
   ) {
-    super(queues, moduleRef, settings);
+    super(queues, role, settings);
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    if (this.moduleRef === undefined || !this.inWorker) return;
+    if (!this.inWorker) return;
     if (!this.queues.configured) {
       this.logger.warn('No Redis settings (QueuesModule) in this worker: scheduled jobs are not dispatched');
       return;
     }
-    await this.start(kernelDatabaseUrl(this.moduleRef));
+    await this.start(this.config?.DATABASE_URL);
   }
 
   /** Looks at the outbox the loop has finished so far (whether or not it found jobs). */

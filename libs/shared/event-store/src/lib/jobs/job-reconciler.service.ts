@@ -1,11 +1,11 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, Optional } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import { isRedisConnectionProblem } from '@bandstand/shared/queues';
 import { KernelDatabase } from '../sql/kernel-database';
 import { describeJobError } from './job-ledger.service';
 import { JobQueues } from './job-queues.service';
 import { JOBS_SETTINGS, type JobsSettings } from './jobs.settings';
 import { OUTBOX_JOB_COLUMNS, type OutboxJob, type OutboxJobRow, toOutboxJob } from './outbox-job';
+import { KERNEL_ROLE, type KernelRole } from '../kernel.tokens';
 import { JobsLoop } from './jobs-loop';
 
 /** What one reconciliation found. */
@@ -39,10 +39,10 @@ export class JobReconciler extends JobsLoop implements OnApplicationBootstrap {
   constructor(
     private readonly db: KernelDatabase,
     queues: JobQueues,
-    @Optional() moduleRef?: ModuleRef,
+    @Optional() @Inject(KERNEL_ROLE) role?: KernelRole,
     @Optional() @Inject(JOBS_SETTINGS) settings?: JobsSettings,
   ) {
-    super(queues, moduleRef, settings);
+    super(queues, role, settings);
   }
 
   /** Full reconciliations finished by the loop so far. */

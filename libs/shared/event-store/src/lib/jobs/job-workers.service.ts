@@ -1,10 +1,17 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { DiscoveryService, ModuleRef } from '@nestjs/core';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+  Optional,
+} from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
 import { type JobDefinition, ReportingWorker } from '@bandstand/shared/queues';
 import { type JobHandler, JobProcessorMarker } from './job-processor.decorator';
 import { JobQueues } from './job-queues.service';
 import { JobRunner } from './job-runner.service';
-import { kernelRole } from './kernel-tokens';
+import { KERNEL_ROLE, type KernelRole } from '../kernel.tokens';
 
 /** A job handler found in the process, with its definition. */
 export interface RegisteredJobHandler {
@@ -27,7 +34,7 @@ export class JobWorkers implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly discovery: DiscoveryService,
     private readonly runner: JobRunner,
     private readonly queues: JobQueues,
-    private readonly moduleRef: ModuleRef,
+    @Optional() @Inject(KERNEL_ROLE) private readonly role?: KernelRole,
   ) {}
 
   /** Every handler in the process, whatever its role. */
@@ -57,7 +64,7 @@ export class JobWorkers implements OnApplicationBootstrap, OnModuleDestroy {
 
   onApplicationBootstrap(): void {
     const handlers = this.handlers();
-    if (kernelRole(this.moduleRef) !== 'worker' || handlers.length === 0) return;
+    if (this.role !== 'worker' || handlers.length === 0) return;
     if (!this.queues.configured) {
       throw new Error(
         `Job processors of ${handlers.map((h) => h.definition.name).join(', ')} need Redis: import QueuesModule.forRoot(config) in the worker`,

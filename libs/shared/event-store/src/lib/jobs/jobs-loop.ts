@@ -1,8 +1,7 @@
 import { type OnModuleDestroy } from '@nestjs/common';
-import { type ModuleRef } from '@nestjs/core';
 import { type JobQueues } from './job-queues.service';
 import { DEFAULT_JOBS_SETTINGS, type JobsSettings } from './jobs.settings';
-import { kernelRole } from './kernel-tokens';
+import { type KernelRole } from '../kernel.tokens';
 import { Sleeper } from './sleeper';
 
 /**
@@ -18,7 +17,7 @@ export abstract class JobsLoop implements OnModuleDestroy {
 
   protected constructor(
     protected readonly queues: JobQueues,
-    protected readonly moduleRef: ModuleRef | undefined,
+    private readonly role: KernelRole | undefined,
     settings: JobsSettings | undefined,
   ) {
     this.settings = settings ?? DEFAULT_JOBS_SETTINGS;
@@ -26,7 +25,7 @@ export abstract class JobsLoop implements OnModuleDestroy {
 
   /** Whether this process is the worker, the only one that runs the jobs area's loops. */
   protected get inWorker(): boolean {
-    return this.moduleRef !== undefined && kernelRole(this.moduleRef) === 'worker';
+    return this.role === 'worker';
   }
 
   /** Whether the loop runs in this process. */

@@ -3,7 +3,7 @@ import { Test, type TestingModule } from '@nestjs/testing';
 import { QueuesModule } from '@bandstand/shared/queues';
 import { removeRedisKeys, testQueuePrefix, testRedisUrl } from '@bandstand/shared/testing';
 import { type JobState } from 'bullmq';
-import { KERNEL_CONFIG, KERNEL_ROLE, type KernelConfig, type KernelRole } from '../kernel.module';
+import { KERNEL_CONFIG, KERNEL_ROLE, type KernelConfig, type KernelRole } from '../kernel.tokens';
 import { CommitNotifier } from '../notify/commit-notifier';
 import { KernelDatabase } from '../sql/kernel-database';
 import { type KernelTestHarness, TEST_EVENT_STORE_KEY } from '../testing/kernel-test-harness';

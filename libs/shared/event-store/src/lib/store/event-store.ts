@@ -326,11 +326,8 @@ export class EventStore {
       if (!inTransaction && code === '23505' && constraint === VERSION_INDEX) return [];
       if (code === APPEND_CONFLICT_SQLSTATE) {
         // The caller's transaction is aborted now: the version is read outside it.
-        const actual = await this.db.queryOnPool<{ version: string }>(
-          'select coalesce(max(stream_version), 0) as version from kernel.events where stream_id = $1',
-          [stream],
-        );
-        throw new StreamVersionConflict(stream, expected, Number(actual[0]?.version ?? 0));
+        const pool: SqlRunner = { query: (text, values, name) => this.db.queryOnPool(text, values, name) };
+        throw new StreamVersionConflict(stream, expected, await this.streamVersion(stream, pool));
       }
       throw error;
     }
