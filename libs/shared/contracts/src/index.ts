@@ -8,3 +8,4 @@ export * from './lib/domain-error';
 export * from './lib/kernel-operations';
 export * from './lib/queue-depth';
 export * from './lib/integrity-report';
+export * from './lib/access';

@@ -37,6 +37,17 @@ const positiveInt = (fallback: number) =>
 /** The event store key used when EVENT_STORE_KEY is not set; refused in production. */
 export const DEVELOPMENT_EVENT_STORE_KEY = 'bandstand-development-key-never-use-in-production';
 
+/** The access-token signing secret used when AUTH_TOKEN_SECRET is not set; refused in production. */
+export const DEVELOPMENT_AUTH_TOKEN_SECRET = 'bandstand-development-token-secret-never-in-production';
+
+/** The personal-data master key used when PERSONAL_DATA_KEY is not set; refused in production. */
+export const DEVELOPMENT_PERSONAL_DATA_KEY = 'bandstand-development-personal-data-key-not-for-production';
+
+const optionalUrl = (schemes: readonly string[], example: string) =>
+  z.preprocess((value) => (value === '' ? undefined : value), urlWithScheme(schemes, example).optional());
+
+const optionalText = z.preprocess((value) => (value === '' ? undefined : value), z.string().min(1).optional());
+
 /** Variables every Bandstand process reads. */
 export const commonConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -59,6 +70,43 @@ export const commonConfigSchema = z.object({
   EVENT_STORE_KEY: z.string().min(32, 'must be at least 32 characters').default(DEVELOPMENT_EVENT_STORE_KEY),
   // Sessions that sit idle inside a transaction hold back every reader of the global log; end them.
   DATABASE_IDLE_IN_TRANSACTION_MS: positiveInt(30_000),
+  // Identity (docs/contexts/identity.md). Secrets have development defaults that production refuses.
+  AUTH_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEVELOPMENT_AUTH_TOKEN_SECRET),
+  AUTH_ACCESS_TOKEN_TTL_SECONDS: positiveInt(600),
+  AUTH_REFRESH_TOKEN_TTL_DAYS: positiveInt(30),
+  PERSONAL_DATA_KEY: z
+    .string()
+    .min(32, 'must be at least 32 characters')
+    .default(DEVELOPMENT_PERSONAL_DATA_KEY),
+  // outbox: messages are written as .eml files to MAIL_OUTBOX_DIR (development, tests); smtp: SMTP_URL.
+  MAIL_TRANSPORT: z.enum(['outbox', 'smtp']).default('outbox'),
+  MAIL_OUTBOX_DIR: z.string().min(1).default('var/mail'),
+  MAIL_FROM: z.string().min(3).default('Bandstand <no-reply@bandstand.localhost>'),
+  SMTP_URL: optionalUrl(['smtp', 'smtps'], 'smtps://user:password@smtp.example.org:465'),
+  // hibp: the Have I Been Pwned range API (k-anonymity); list: the bundled list only; off: length rules only.
+  BREACHED_PASSWORDS: z.enum(['hibp', 'list', 'off']).default('list'),
+  HIBP_API_URL: urlWithScheme(['http', 'https'], 'https://api.pwnedpasswords.com').default(
+    'https://api.pwnedpasswords.com',
+  ),
+  AUTH_OIDC_ISSUER: optionalUrl(['http', 'https'], 'https://accounts.example.org'),
+  AUTH_OIDC_CLIENT_ID: optionalText,
+  AUTH_OIDC_CLIENT_SECRET: optionalText,
+  AUTH_OIDC_LABEL: z.string().min(1).default('Single sign-on'),
+  AUTH_SPOTIFY_CLIENT_ID: optionalText,
+  AUTH_SPOTIFY_CLIENT_SECRET: optionalText,
+  AUTH_SPOTIFY_ACCOUNTS_URL: urlWithScheme(['http', 'https'], 'https://accounts.spotify.com').default(
+    'https://accounts.spotify.com',
+  ),
+  AUTH_SPOTIFY_API_URL: urlWithScheme(['http', 'https'], 'https://api.spotify.com').default(
+    'https://api.spotify.com',
+  ),
+  AUTH_SIWE_CHAIN_IDS: csv
+    .refine((ids) => ids.every((id) => /^[1-9][0-9]*$/.test(id)), 'must be chain ids such as 1,137,8453')
+    .transform((ids) => (ids.length === 0 ? [1, 10, 137, 8453, 31337] : ids.map(Number))),
+  // Staff actions on money or credits above this many minor units need a second staff approver.
+  STAFF_APPROVAL_THRESHOLD_MINOR: positiveInt(10_000),
+  // The account with this e-mail address becomes a staff admin when it signs up (first install).
+  STAFF_BOOTSTRAP_ADMIN_EMAIL: optionalText,
 });
 
 /** The HTTP api process. */

@@ -7,6 +7,8 @@ export interface DomainErrorOptions {
   /** The input field the error is about, reported in the problem's `errors`. */
   readonly field?: string;
   readonly cause?: unknown;
+  /** Seconds after which a retry may succeed, sent as the Retry-After header (429, 503). */
+  readonly retryAfterSeconds?: number;
 }
 
 /**
@@ -24,6 +26,7 @@ export interface DomainErrorOptions {
 export class DomainError extends Error {
   readonly status: number;
   readonly field: string | undefined;
+  readonly retryAfterSeconds: number | undefined;
 
   constructor(
     readonly code: ErrorCode,
@@ -34,5 +37,6 @@ export class DomainError extends Error {
     this.name = new.target.name;
     this.status = options.status ?? 422;
     this.field = options.field;
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 }

@@ -62,6 +62,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       );
     }
     if (reply.sent) return;
+    if (exception instanceof DomainError && exception.retryAfterSeconds !== undefined) {
+      reply.header('Retry-After', String(Math.max(1, Math.ceil(exception.retryAfterSeconds))));
+    }
     sendProblem(reply, body);
   }
 

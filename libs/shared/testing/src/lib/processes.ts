@@ -278,7 +278,7 @@ export async function startApi(options: StartApiOptions = {}): Promise<RunningPr
       NODE_ENV: 'production',
       LOG_LEVEL: 'info',
       PUBLIC_URL: origin,
-      EVENT_STORE_KEY: E2E_EVENT_STORE_KEY,
+      ...E2E_SECRETS,
       ...options.env,
       HOST: '127.0.0.1',
       PORT: String(port),
@@ -290,6 +290,13 @@ export async function startApi(options: StartApiOptions = {}): Promise<RunningPr
 
 /** The event store key the built processes run with in tests (production refuses the default one). */
 export const E2E_EVENT_STORE_KEY = 'bandstand-e2e-test-key-0123456789abcdef0123';
+
+/** Secrets the built processes run with in tests, since production refuses the development defaults. */
+export const E2E_SECRETS: ProcessEnv = {
+  EVENT_STORE_KEY: E2E_EVENT_STORE_KEY,
+  AUTH_TOKEN_SECRET: 'bandstand-e2e-token-secret-0123456789abcdef',
+  PERSONAL_DATA_KEY: 'bandstand-e2e-personal-data-key-0123456789ab',
+};
 
 /** How {@link startWorker} starts the built worker. */
 export interface StartWorkerOptions {
@@ -309,7 +316,7 @@ export async function startWorker(options: StartWorkerOptions = {}): Promise<Run
     env: {
       NODE_ENV: 'production',
       LOG_LEVEL: 'info',
-      EVENT_STORE_KEY: E2E_EVENT_STORE_KEY,
+      ...E2E_SECRETS,
       ...options.env,
       METRICS_HOST: '127.0.0.1',
       METRICS_PORT: String(port),

@@ -1,0 +1,2 @@
+export * from './lib/identity.module';
+export * from './lib/infrastructure/identity.persistence';

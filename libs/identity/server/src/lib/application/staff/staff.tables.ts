@@ -1,0 +1,4 @@
+import { type IdentityTables } from '../../infrastructure/identity-tables';
+
+/** Read models and migrations of this area, in migration order. */
+export const staffTables: IdentityTables = { entities: [], migrations: [] };

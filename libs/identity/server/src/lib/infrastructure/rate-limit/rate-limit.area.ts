@@ -1,0 +1,4 @@
+import { type IdentityArea } from '../../identity-area';
+
+/** Redis rate limits with progressive delay. */
+export const rateLimitArea: IdentityArea = { providers: [] };

@@ -1,0 +1,4 @@
+module.exports = {
+  ...require('../../../tools/jest/angular.preset.cjs')('identity-web', __dirname),
+  passWithNoTests: true,
+};
