@@ -1,4 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { identityPersistence, IdentityModule } from '@bandstand/identity/server';
+import { AccessModule } from '@bandstand/shared/access';
 import { type ApiConfig, ConfigModule } from '@bandstand/shared/config';
 import { HealthController, MetricsController } from '@bandstand/shared/http';
 import { ObservabilityModule, provideDependencyChecks } from '@bandstand/shared/observability';
@@ -8,7 +10,10 @@ import { QueuesModule, RedisCheck } from '@bandstand/shared/queues';
 import { SERVICE_NAME } from './build-info';
 import { MetaController } from './meta/meta.controller';
 
-/** The api's composition root: config, observability, storage, queues and the HTTP endpoints. */
+/**
+ * The api's composition root: config, observability, storage, queues, the kernel, access control
+ * (deny by default) and each context's HTTP endpoints.
+ */
 @Module({})
 export class AppModule {
   static forRoot(config: ApiConfig): DynamicModule {
@@ -22,9 +27,11 @@ export class AppModule {
           nodeEnv: config.NODE_ENV,
           dependencyRetryMs: config.DEPENDENCY_RETRY_MS,
         }),
-        PersistenceModule.forRoot(config, [platformPersistence, kernelPersistence]),
+        PersistenceModule.forRoot(config, [platformPersistence, kernelPersistence, identityPersistence]),
         QueuesModule.forRoot(config),
         KernelModule.forRoot(config, 'api'),
+        AccessModule.forRoot(),
+        IdentityModule.forRoot('api'),
       ],
       controllers: [HealthController, MetricsController, MetaController],
       providers: [...provideDependencyChecks([DatabaseCheck, RedisCheck])],

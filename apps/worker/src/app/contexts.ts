@@ -1,4 +1,5 @@
 import { type DynamicModule, type Type } from '@nestjs/common';
+import { identityPersistence, IdentityModule } from '@bandstand/identity/server';
 import { kernelPersistence } from '@bandstand/shared/event-store';
 import { type ContextPersistence, platformPersistence } from '@bandstand/shared/persistence';
 import { type SeedContributor } from '@bandstand/shared/seed';
@@ -8,10 +9,14 @@ import { type SeedContributor } from '@bandstand/shared/seed';
  * first, the kernel's (event store, subscriptions) second, then each context as it joins (append, never reorder: a context's migrations may read
  * what an earlier context created).
  */
-export const persistenceContexts: readonly ContextPersistence[] = [platformPersistence, kernelPersistence];
+export const persistenceContexts: readonly ContextPersistence[] = [
+  platformPersistence,
+  kernelPersistence,
+  identityPersistence,
+];
 
 /** Every context's demo-data contributor; `db:seed` orders them by their `after` lists. */
 export const seedContributors: readonly SeedContributor[] = [];
 
 /** Every context's worker module (its processors, projections and queues). */
-export const contextModules: readonly (Type | DynamicModule)[] = [];
+export const contextModules: readonly (Type | DynamicModule)[] = [IdentityModule.forRoot('worker')];

@@ -9,3 +9,4 @@ export * from './lib/kernel-operations';
 export * from './lib/queue-depth';
 export * from './lib/integrity-report';
 export * from './lib/access';
+export * from './lib/audit';

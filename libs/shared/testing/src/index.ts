@@ -3,3 +3,4 @@ export * from './lib/test-redis';
 export * from './lib/processes';
 export * from './lib/api-stack';
 export * from './lib/eventually';
+export * from './lib/mail-outbox';

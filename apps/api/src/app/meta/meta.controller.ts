@@ -1,4 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
+import { Public } from '@bandstand/shared/access';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type ServiceMeta } from '@bandstand/shared/contracts';
 import { BUILD_VERSION, SERVICE_NAME } from '../build-info';
@@ -6,6 +7,7 @@ import { ServiceMetaDto } from './service-meta.dto';
 
 /** What the running api says about itself: consoles show the version, operators check a rollout. */
 @ApiTags('meta')
+@Public()
 @Controller('meta')
 export class MetaController {
   @Get()

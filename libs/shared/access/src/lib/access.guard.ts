@@ -1,4 +1,11 @@
-import { type CanActivate, type ExecutionContext, Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import {
+  type CanActivate,
+  type ExecutionContext,
+  Inject,
+  Injectable,
+  Logger,
+  Optional,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { orgRoleAllows, staffRolesAllow } from '@bandstand/shared/contracts';
 import { type FastifyRequest } from 'fastify';
@@ -85,7 +92,8 @@ export class AccessGuard implements CanActivate {
           const named = stringField(source, 'orgId');
           if (named !== undefined && named !== orgId) throw new NotAMember(`${where}.orgId`);
         }
-        const role = this.memberships === undefined ? null : await this.memberships.roleIn(orgId, principal.userId);
+        const role =
+          this.memberships === undefined ? null : await this.memberships.roleIn(orgId, principal.userId);
         if (role !== null) {
           if (!orgRoleAllows(role, policy.permission)) throw new Forbidden();
           return { policy, principal, orgId, orgRole: role };

@@ -60,15 +60,19 @@ export function principalOf(request: FastifyRequest): Principal | null {
 }
 
 /** The signed-in caller; on a route whose policy admits anonymous callers, a 401 when there is none. */
-export const CurrentPrincipal = createParamDecorator((_data: unknown, context: ExecutionContext): Principal => {
-  const principal = principalOf(context.switchToHttp().getRequest<FastifyRequest>());
-  if (principal === null) throw new Unauthenticated();
-  return principal;
-});
+export const CurrentPrincipal = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): Principal => {
+    const principal = principalOf(context.switchToHttp().getRequest<FastifyRequest>());
+    if (principal === null) throw new Unauthenticated();
+    return principal;
+  },
+);
 
 /** The whole {@link AccessContext} of the request. */
-export const CurrentAccess = createParamDecorator((_data: unknown, context: ExecutionContext): AccessContext => {
-  const access = accessContextOf(context.switchToHttp().getRequest<FastifyRequest>());
-  if (access === undefined) throw new Unauthenticated();
-  return access;
-});
+export const CurrentAccess = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): AccessContext => {
+    const access = accessContextOf(context.switchToHttp().getRequest<FastifyRequest>());
+    if (access === undefined) throw new Unauthenticated();
+    return access;
+  },
+);

@@ -23,8 +23,16 @@ function joinPath(...parts: readonly string[]): string {
 }
 
 function pathsOf(value: unknown): string[] {
-  if (value === undefined) return [''];
-  return Array.isArray(value) ? value.map(String) : [String(value)];
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.filter((each): each is string => typeof each === 'string');
+  return [''];
+}
+
+function versionOf(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'symbol') return 'neutral';
+  if (Array.isArray(value)) return value.filter((each): each is string => typeof each === 'string').join(',');
+  return undefined;
 }
 
 /**
@@ -59,7 +67,7 @@ export function listRoutes(
             path: joinPath(prefix, path),
             controller: type.name,
             handler: name,
-            version: version === undefined ? undefined : String(version),
+            version: versionOf(version),
             policy,
           });
         }

@@ -147,7 +147,13 @@ export const STAFF_ROLE_PERMISSIONS: Readonly<Record<StaffRole, readonly StaffPe
     'staff.approvals.request',
     'staff.operations.read',
   ],
-  auditor: ['staff.console', 'staff.users.read', 'staff.audit.read', 'staff.audit.verify', 'staff.operations.read'],
+  auditor: [
+    'staff.console',
+    'staff.users.read',
+    'staff.audit.read',
+    'staff.audit.verify',
+    'staff.operations.read',
+  ],
 };
 
 /** Whether any of `roles` holds `permission`. */

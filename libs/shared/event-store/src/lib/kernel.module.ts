@@ -1,3 +1,5 @@
+import { principalOf } from '@bandstand/shared/access';
+import { type FastifyRequest } from 'fastify';
 import { DEVELOPMENT_EVENT_STORE_KEY } from '@bandstand/shared/config';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { type DynamicModule, Module } from '@nestjs/common';
@@ -78,6 +80,12 @@ export class KernelCoreModule {
   }
 }
 
+/** Idempotency keys are scoped to the signed-in user the AccessGuard established; anonymous callers share one space. */
+function idempotencyCaller(request: FastifyRequest): string | undefined {
+  const principal = principalOf(request);
+  return principal === null ? undefined : `user:${principal.userId}`;
+}
+
 /**
  * The event-sourcing kernel for a process: the event store, the command path's building blocks and
  * the database access they share. Global, so that every context's server module can inject them.
@@ -94,7 +102,7 @@ export class KernelModule {
         CommandModule,
         SubscriptionsModule,
         IntegrityModule,
-        IdempotencyModule,
+        IdempotencyModule.forRoot({ caller: idempotencyCaller }),
         JobsModule,
         OperationsModule,
       ],

@@ -1,4 +1,5 @@
 import { Controller, Get, Header, Inject, Res, VERSION_NEUTRAL } from '@nestjs/common';
+import { Public } from '@bandstand/shared/access';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { type HealthReport, type LivenessReport } from '@bandstand/shared/contracts';
 import {
@@ -15,6 +16,7 @@ import { HealthReportDto, LivenessReportDto } from './health.dto';
  * Unversioned: probes are configured once and must survive API versions.
  */
 @ApiTags('health')
+@Public()
 @Controller({ path: 'health', version: VERSION_NEUTRAL })
 export class HealthController {
   constructor(

@@ -1,6 +1,7 @@
 import { type DynamicModule, type Type, VersioningType } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import { type ApiConfig } from '@bandstand/shared/config';
 import { type AppLogger, MetricsService, PinoNestLogger, ROOT_LOGGER } from '@bandstand/shared/observability';
@@ -59,6 +60,9 @@ export async function configureHttpApp(app: NestFastifyApplication, config: Http
   app.flushLogs();
   registerRequestHooks(app.getHttpAdapter().getInstance(), { logger, metrics: app.get(MetricsService) });
   const secure = new URL(config.PUBLIC_URL).protocol === 'https:';
+  // Cookies carry only the refresh token (httpOnly, SameSite=Strict); they are not signed because
+  // the token itself is a random secret checked against its stored hash.
+  await app.register(cookie);
   await app.register(helmet, {
     // Over plain HTTP (a laptop, a test) upgrading the consoles' requests to HTTPS would break them.
     contentSecurityPolicy: { directives: { upgradeInsecureRequests: secure ? [] : null } },

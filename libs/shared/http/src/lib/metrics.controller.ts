@@ -1,10 +1,12 @@
 import { Controller, Get, Res, VERSION_NEUTRAL } from '@nestjs/common';
+import { Public } from '@bandstand/shared/access';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { MetricsService } from '@bandstand/shared/observability';
 import { type FastifyReply } from 'fastify';
 
 /** Prometheus scrape endpoint of the process. */
 @ApiTags('health')
+@Public()
 @Controller({ path: 'metrics', version: VERSION_NEUTRAL })
 export class MetricsController {
   constructor(private readonly metrics: MetricsService) {}

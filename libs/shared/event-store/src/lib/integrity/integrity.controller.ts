@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Header, HttpCode, Post } from '@nestjs/common';
+import { StaffAccess } from '@bandstand/shared/access';
 import {
   ApiConflictResponse,
   ApiNotFoundResponse,
@@ -22,9 +23,8 @@ import { SealerService } from './sealer.service';
  * Tamper evidence for the staff console's audit view: run a verification of the event store, and
  * read the newest seal (which an auditor records elsewhere as an anchor against truncation).
  *
- * NOT AUTHORIZED YET: these endpoints are meant for staff auditors only, and that check arrives
- * with issue 4 (identity, roles and sessions). Until then anyone who reaches the api can call them:
- * a verification costs a full read of the event store, and the report names streams and events.
+ * Staff only: a verification needs `staff.audit.verify` (it costs a full read of the event store,
+ * and the report names streams and events), the latest seal `staff.audit.read`.
  */
 @ApiTags('kernel')
 @Controller('kernel/integrity')
@@ -36,11 +36,12 @@ export class IntegrityController {
     private readonly sealer: SealerService,
   ) {}
 
+  @StaffAccess('staff.audit.verify')
   @Post('verifications')
   @HttpCode(200)
   @Header('cache-control', 'no-store')
   @ApiOperation({
-    summary: 'Verify that no stored event was changed, reordered or removed (staff only, from issue 4)',
+    summary: 'Verify that no stored event was changed, reordered or removed (staff.audit.verify)',
     description:
       'Runs synchronously: up to maxEvents events are checked (the report then says complete: false). ' +
       'The answer is 200 whether or not the store is intact; intact and firstProblem say which.',
@@ -60,9 +61,10 @@ export class IntegrityController {
     }
   }
 
+  @StaffAccess('staff.audit.read')
   @Get('seals/latest')
   @Header('cache-control', 'no-store')
-  @ApiOperation({ summary: 'The newest seal of the global log (staff only, from issue 4)' })
+  @ApiOperation({ summary: 'The newest seal of the global log (staff.audit.read)' })
   @ApiOkResponse({ type: SealSummaryDto })
   @ApiNotFoundResponse({ description: 'No seal has been written yet (KERNEL.NO_SEAL_YET).' })
   async latestSeal(): Promise<SealSummary> {

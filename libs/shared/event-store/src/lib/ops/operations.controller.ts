@@ -1,4 +1,5 @@
 import { Controller, Get, Header, HttpCode, HttpStatus, Inject, Param, Post, Query } from '@nestjs/common';
+import { StaffAccess } from '@bandstand/shared/access';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -32,14 +33,14 @@ const UNKNOWN_SUBSCRIPTION = { description: 'KERNEL.UNKNOWN_SUBSCRIPTION: no sub
  * horizon, parked events and queue depths, and the operator's requests (rebuild, resume, retry),
  * which the subscription runners honour on their next lease renewal.
  *
- * Meant for platform staff only. Authorization (staff roles) arrives with issue 4; until then these
- * routes are as open as the rest of the api, so the api must not be exposed beyond trusted operators.
+ * Staff only: reading needs `staff.operations.read`, the operator's requests `staff.operations.act`.
  */
 @ApiTags('kernel operations')
 @Controller('kernel/operations')
 export class OperationsController {
   constructor(@Inject(OperationsService) private readonly operations: OperationsService) {}
 
+  @StaffAccess('staff.operations.read')
   @Get()
   @Header('cache-control', 'no-store')
   @ApiOperation({ summary: 'Subscriptions with their lag, the read horizon and who holds it, queue depths' })
@@ -48,6 +49,7 @@ export class OperationsController {
     return this.operations.overview();
   }
 
+  @StaffAccess('staff.operations.read')
   @Get('subscriptions/:name')
   @Header('cache-control', 'no-store')
   @ApiOperation({ summary: 'One subscription with its lag' })
@@ -58,6 +60,7 @@ export class OperationsController {
     return this.operations.subscription(name);
   }
 
+  @StaffAccess('staff.operations.read')
   @Get('subscriptions/:name/parked')
   @Header('cache-control', 'no-store')
   @ApiOperation({
@@ -71,6 +74,7 @@ export class OperationsController {
     return this.operations.parked(name, query);
   }
 
+  @StaffAccess('staff.operations.act')
   @Post('subscriptions/:name/rebuild')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({
@@ -87,6 +91,7 @@ export class OperationsController {
     return this.operations.requestRebuild(name);
   }
 
+  @StaffAccess('staff.operations.act')
   @Post('subscriptions/:name/resume')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Resume a stopped or failed subscriber: its runner retries from its checkpoint' })
@@ -98,6 +103,7 @@ export class OperationsController {
     return this.operations.resume(name);
   }
 
+  @StaffAccess('staff.operations.act')
   @Post('subscriptions/:name/parked/:position/retry')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Request a retry of a parked event; on success it leaves the parked list' })
