@@ -9,6 +9,8 @@ const env = {
   ...process.env,
   PORT: port,
   CONSOLES_DIR: process.env.CONSOLES_DIR ?? join(workspaceRoot, 'dist', 'apps'),
+  // The demo's first staff admin: whoever signs up with this address (README, "Signing in").
+  STAFF_BOOTSTRAP_ADMIN_EMAIL: process.env.STAFF_BOOTSTRAP_ADMIN_EMAIL ?? 'admin@bandstand.localhost',
 };
 const worker = join(workspaceRoot, 'dist', 'apps', 'worker', 'main.js');
 
@@ -78,6 +80,8 @@ say(
     `  creator console  ${base}/creator/`,
     `  staff console    ${base}/staff/`,
     `  API docs         ${base}/api/docs`,
+    `  e-mail outbox    ${base}/api/v1/dev/mail (files in var/mail/)`,
+    `  staff admin      sign up as ${env.STAFF_BOOTSTRAP_ADMIN_EMAIL}`,
     `  readiness        ${base}/api/health/ready`,
     'Stop with Ctrl-C.',
   ].join('\n'),

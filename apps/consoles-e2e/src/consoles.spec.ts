@@ -12,6 +12,9 @@ import {
   watchProblems,
 } from './support/browser';
 import { CONSOLES, type ExpectedConsole } from './support/consoles';
+import { signInAsStaff, signUpThroughApi, STAFF_ENV, useSession } from './support/sign-in';
+
+const CREATOR = { email: 'cleo@example.org', password: 'a long creator passphrase 11', displayName: 'Cleo' };
 
 const SCREENSHOTS = join(workspaceRoot(), 'dist', 'test-output', 'screenshots');
 
@@ -28,7 +31,10 @@ describe('the consoles, served by the built api on a migrated database', () => {
   let browser: TestBrowser;
 
   beforeAll(async () => {
-    stack = await startApiStack({ env: { CONSOLES_DIR: join(workspaceRoot(), 'dist', 'apps') } });
+    stack = await startApiStack({
+      worker: true,
+      env: { CONSOLES_DIR: join(workspaceRoot(), 'dist', 'apps'), ...STAFF_ENV },
+    });
     api = stack.api;
     browser = await launchBrowser();
     mkdirSync(SCREENSHOTS, { recursive: true });
@@ -43,6 +49,10 @@ describe('the consoles, served by the built api on a migrated database', () => {
     const page = await browser.context.newPage();
     await page.setViewportSize({ width: size.width, height: size.height });
     const watch = watchProblems(page);
+    // The creator console asks for sign-in and the staff console for a staff member.
+    if (expected.access === 'staff') await signInAsStaff(page, stack);
+    if (expected.access === 'signed-in')
+      await useSession(page, stack, await signUpThroughApi(stack, CREATOR, 'creator'));
     const response = await page.goto(`${api.url}/${expected.name}/${path}`);
     expect(response?.status()).toBe(200);
     return { page, watch };
@@ -58,9 +68,9 @@ describe('the consoles, served by the built api on a migrated database', () => {
           expect(await page.locator('mat-toolbar .bs-brand').textContent()).toContain(
             `Bandstand${expected.title}`,
           );
-          expect(await page.title()).toBe(
-            `${expected.sections.find((section) => section.path === expected.statusPath)?.heading ?? '?'} · Bandstand ${expected.title}`,
-          );
+          // The title follows once the section is shown (after the session is restored, where one is needed).
+          const title = `${expected.sections.find((section) => section.path === expected.statusPath)?.heading ?? '?'} · Bandstand ${expected.title}`;
+          await page.waitForFunction((wanted) => document.title === wanted, title);
 
           // The status section shows what the api really reports, dependency by dependency.
           const readiness = await fetch(`${api.url}/api/health/ready`);

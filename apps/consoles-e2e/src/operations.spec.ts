@@ -4,6 +4,7 @@ import { HORIZON_WARNING_SECONDS } from '@bandstand/shared/contracts';
 import { type ApiStack, eventually, startApiStack, workspaceRoot } from '@bandstand/shared/testing';
 import { Client } from 'pg';
 import { DESKTOP, launchBrowser, type TestBrowser, watchProblems } from './support/browser';
+import { signInAsStaff, STAFF_ENV } from './support/sign-in';
 
 const SCREENSHOTS = join(workspaceRoot(), 'dist', 'test-output', 'screenshots');
 
@@ -13,7 +14,11 @@ describe("the staff console's operational view, on the built api and a real Post
   let db: Client;
 
   beforeAll(async () => {
-    stack = await startApiStack({ env: { CONSOLES_DIR: join(workspaceRoot(), 'dist', 'apps') } });
+    // The worker sends the staff admin's verification mail; the subscriptions below are made up.
+    stack = await startApiStack({
+      worker: true,
+      env: { CONSOLES_DIR: join(workspaceRoot(), 'dist', 'apps'), ...STAFF_ENV },
+    });
     browser = await launchBrowser();
     db = new Client({ connectionString: stack.database.url });
     await db.connect();
@@ -31,8 +36,8 @@ describe("the staff console's operational view, on the built api and a real Post
     await db.query(
       `insert into kernel.subscriptions (name, kind, definition_version, status, position_transaction_id, position_global,
          lease_owner, lease_expires_at, last_error, last_error_at)
-       select 'catalog.release-list', 'projection', 1, 'running', max(transaction_id), max(global_position),
-         'worker-e2e:1:abcd', now() + interval '1 hour', null, null from kernel.events
+       select 'catalog.release-list', 'projection', 1, 'running', '1000000000000'::xid8, 1000000000000,
+         'worker-e2e:1:abcd', now() + interval '1 hour', null, null
        union all
        select 'perks.delivery', 'processor', 1, 'failed', '0', 0, null, null,
          'Event 2 (PerkClaimed, perk-9): wallet not found', now()`,
@@ -41,7 +46,7 @@ describe("the staff console's operational view, on the built api and a real Post
       `insert into kernel.parked_events (subscription, global_position, transaction_id, event_id, event_type, stream_id,
          attempts, error)
        select 'perks.delivery', global_position, transaction_id, event_id, event_type, stream_id, 5, 'wallet not found'
-       from kernel.events where stream_version = 1`,
+       from kernel.events where stream_id = 'perk-9' and stream_version = 1`,
     );
   });
 
@@ -53,6 +58,7 @@ describe("the staff console's operational view, on the built api and a real Post
 
   it('shows each subscriber, resumes one, retries a parked event and names the transaction holding the horizon', async () => {
     const page = await browser.context.newPage();
+    await signInAsStaff(page, stack);
     await page.setViewportSize({ width: DESKTOP.width, height: DESKTOP.height });
     const watch = watchProblems(page);
     const holder = new Client({ connectionString: stack.database.url, application_name: 'forgotten-psql' });
@@ -67,7 +73,9 @@ describe("the staff console's operational view, on the built api and a real Post
       expect(await failed.locator('.bs-error-message').textContent()).toBe(
         'Event 2 (PerkClaimed, perk-9): wallet not found',
       );
-      expect((await failed.locator('.bs-behind').textContent())?.trim()).toBe('3');
+      // Behind by every event: the three above and those of the staff admin's sign-in.
+      const stored = await db.query<{ n: string }>('select count(*) as n from kernel.events');
+      expect((await failed.locator('.bs-behind').textContent())?.trim()).toBe(stored.rows[0]?.n);
       const running = view.locator('tr[data-subscription="catalog.release-list"]');
       expect((await running.locator('.bs-lag').textContent())?.trim()).toBe('caught up');
       expect(await running.locator('.bs-lease-owner').textContent()).toBe('worker-e2e:1:abcd');

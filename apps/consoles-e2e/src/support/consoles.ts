@@ -12,12 +12,15 @@ export interface ExpectedConsole {
   readonly sections: readonly ExpectedSection[];
   /** The section (path) that shows the platform's live status; where `/<name>/` lands. */
   readonly statusPath: string;
+  /** Who may open it: anyone (fan), a signed-in user (creator) or staff. */
+  readonly access: 'public' | 'signed-in' | 'staff';
 }
 
 export const CONSOLES: readonly ExpectedConsole[] = [
   {
     name: 'fan',
     title: 'Fan',
+    access: 'public',
     statusPath: '',
     sections: [
       { label: 'Home', heading: 'Home', path: '' },
@@ -31,6 +34,7 @@ export const CONSOLES: readonly ExpectedConsole[] = [
   {
     name: 'creator',
     title: 'Creator',
+    access: 'signed-in',
     statusPath: '',
     sections: [
       { label: 'Overview', heading: 'Overview', path: '' },
@@ -46,10 +50,13 @@ export const CONSOLES: readonly ExpectedConsole[] = [
   {
     name: 'staff',
     title: 'Staff',
+    access: 'staff',
     statusPath: 'operations',
     sections: [
       { label: 'Listening diagnostics', heading: 'Listening diagnostics', path: 'diagnostics' },
       { label: 'Operations', heading: 'Operations', path: 'operations' },
+      { label: 'Users', heading: 'Users', path: 'users' },
+      { label: 'Approvals', heading: 'Approvals', path: 'approvals' },
       { label: 'Audit', heading: 'Audit', path: 'audit' },
     ],
   },

@@ -1,3 +1,4 @@
+import { loadTeamView } from '@bandstand/identity/web';
 import { type ConsoleDefinition } from '@bandstand/shared/web-platform';
 
 /** The creator console: its name, its brand icon and its sections, in navigation order. */
@@ -100,9 +101,10 @@ export const CREATOR_CONSOLE: ConsoleDefinition = {
       purpose:
         'Members with their roles (owner, admin, editor, reader, accountant…), invitations, the activity log and messaging with your label and partners.',
       upcoming: {
-        heading: 'Your team will appear here',
-        message: 'Members, roles, invitations and the activity log arrive with the identity context.',
+        heading: 'Messaging will appear here',
+        message: 'Conversations with your label and partners arrive with the messaging context.',
       },
+      view: loadTeamView,
     },
   ],
 };

@@ -1,6 +1,7 @@
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
+import { Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { AppComponent } from './app.component';
 import { appConfig } from './app.config';
@@ -48,5 +49,23 @@ describe('fan console', () => {
     expect(harness.routeNativeElement?.textContent).toContain('Credits you earn through community activity');
     expect(document.title).toBe('Wallet & rewards · Bandstand Fan');
     TestBed.inject(HttpTestingController).expectNone('/api/health/ready');
+  });
+
+  it('is open to visitors, with "Sign in" in the toolbar and no session asked for', async () => {
+    const fixture = TestBed.createComponent(AppComponent);
+    await TestBed.inject(Router).navigateByUrl('/perks');
+    await fixture.whenStable();
+    const signIn = (fixture.nativeElement as HTMLElement).querySelector('mat-toolbar a[href^="/sign-in"]');
+    expect(signIn?.textContent).toContain('Sign in');
+    expect(signIn?.getAttribute('href')).toBe('/sign-in?returnUrl=%2Fperks');
+    TestBed.inject(HttpTestingController).expectNone('/api/v1/auth/refresh');
+  });
+
+  it('mounts sign-up, and keeps the account page for signed-in fans', async () => {
+    const harness = await RouterTestingHarness.create('/sign-up');
+    expect(document.title).toBe('Create your account · Bandstand Fan');
+    await harness.navigateByUrl('/account');
+    expect(TestBed.inject(Router).url).toBe('/sign-in?returnUrl=%2Faccount');
+    TestBed.inject(HttpTestingController).expectOne('/api/v1/auth/providers').flush([]);
   });
 });

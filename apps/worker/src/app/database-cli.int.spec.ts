@@ -95,7 +95,7 @@ describe('database CLI against PostgreSQL', () => {
   it('db:reset drops the context schemas and migrates again', async () => {
     const run = cli(url);
     expect(await runDatabaseCli(['db:reset'], run.deps)).toBe(CLI_EXIT.ok);
-    expect(run.out()).toContain('dropped schemas kernel, platform with all their data');
+    expect(run.out()).toContain('dropped schemas identity, kernel, platform with all their data');
     expect(run.out()).toContain('applied Migration20261121_create_seed_runs');
     expect(await seedRuns(url)).toBe(0);
   });

@@ -17,3 +17,4 @@ export * from './lib/jobs/index';
 export * from './lib/ops/index';
 export * from './lib/subscriptions/subscription-runner';
 export * from './lib/subscriptions/subscriptions.module';
+export * from './lib/audit/index';

@@ -24,12 +24,15 @@ export const REFRESH_COOKIE = 'bs_refresh';
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 128;
 
+/** The consoles people sign up in; staff sign up in one of these and are then granted a staff role. */
+export const SIGN_UP_CONSOLES = ['fan', 'creator'] as const;
+
 /** POST /auth/sign-up: always answered 202 so that nobody learns whether an address has an account. */
 export interface SignUpRequest {
   readonly email: string;
   readonly password: string;
   readonly displayName: string;
-  readonly console: ConsoleName;
+  readonly console: (typeof SIGN_UP_CONSOLES)[number];
 }
 
 /** POST /auth/sign-in. */
@@ -275,8 +278,7 @@ export interface GrantStaffRoleRequest {
 
 /** Answer of a staff action: done at once, or waiting for a second approver. */
 export type StaffActionResult =
-  | { readonly status: 'done' }
-  | { readonly status: 'approval-required'; readonly approvalId: string };
+  { readonly status: 'done' } | { readonly status: 'approval-required'; readonly approvalId: string };
 
 /** Where a request for a second approval stands. */
 export type ApprovalStatus = 'pending' | 'approved' | 'rejected';
@@ -311,4 +313,71 @@ export interface OutboxMessage {
   readonly subject: string;
   readonly text: string;
   readonly sentAt: string;
+}
+
+/** POST /me/password: the current password confirms the change. */
+export interface ChangePasswordRequest {
+  readonly currentPassword: string;
+  readonly newPassword: string;
+}
+
+/** A session as the export lists it: every session, ended ones too. */
+export interface ExportedSession {
+  readonly sessionId: string;
+  readonly method: SignInMethod;
+  readonly userAgent: string | null;
+  readonly createdAt: string;
+  readonly lastUsedAt: string;
+  readonly expiresAt: string;
+  readonly revokedAt: string | null;
+  /** sign-out, sign-out-everywhere, reuse, password-reset, account-deleted, staff or removed-session. */
+  readonly revokedReason: string | null;
+}
+
+/** One event of the user's own streams, with its sealed personal fields opened. */
+export interface ExportedEvent {
+  readonly streamId: string;
+  readonly streamVersion: number;
+  readonly eventId: string;
+  readonly type: string;
+  readonly recordedAt: string;
+  readonly actor: string;
+  readonly correlationId: string;
+  readonly data: unknown;
+}
+
+/** GET /me/export: everything the identity context holds about the user, as one JSON document. */
+export interface AccountExport {
+  readonly exportedAt: string;
+  readonly profile: Profile;
+  readonly sessions: readonly ExportedSession[];
+  readonly memberships: readonly MembershipSummary[];
+  readonly events: readonly ExportedEvent[];
+}
+
+/** POST /me/external-identities/:provider: start linking a provider account. */
+export interface LinkExternalIdentityRequest {
+  readonly console: ConsoleName;
+}
+
+/** Answer of POST /me/external-identities/:provider: the console navigates there. */
+export interface ExternalRedirect {
+  readonly redirectUrl: string;
+}
+
+/** GET /staff/users/:userId. */
+export interface StaffUserDetail extends StaffUserSummary {
+  readonly emailVerified: boolean;
+  readonly organisations: readonly MembershipSummary[];
+  readonly activeSessions: number;
+}
+
+/** Answer of POST /staff/users/:userId/sessions/revoke. */
+export interface RevokedSessions {
+  readonly revoked: number;
+}
+
+/** PATCH /orgs/:orgId. */
+export interface RenameOrganisationRequest {
+  readonly name: string;
 }

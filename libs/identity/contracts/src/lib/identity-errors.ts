@@ -1,6 +1,9 @@
 /** Stable error codes of the identity context (problem+json `code`). */
 export const IDENTITY_ERROR_CODES = {
   invalidCredentials: 'IDENTITY.INVALID_CREDENTIALS',
+  accountExists: 'IDENTITY.ACCOUNT_EXISTS',
+  sessionExists: 'IDENTITY.SESSION_EXISTS',
+  externalIdentityInUse: 'IDENTITY.EXTERNAL_IDENTITY_IN_USE',
   emailNotVerified: 'IDENTITY.EMAIL_NOT_VERIFIED',
   accountDeleted: 'IDENTITY.ACCOUNT_DELETED',
   passwordTooShort: 'IDENTITY.PASSWORD_TOO_SHORT',
@@ -22,6 +25,8 @@ export const IDENTITY_ERROR_CODES = {
   invitationNotPending: 'IDENTITY.INVITATION_NOT_PENDING',
   invitationForAnotherEmail: 'IDENTITY.INVITATION_FOR_ANOTHER_EMAIL',
   organisationNotFound: 'IDENTITY.ORGANISATION_NOT_FOUND',
+  organisationExists: 'IDENTITY.ORGANISATION_EXISTS',
+  ownAdminRole: 'IDENTITY.OWN_ADMIN_ROLE',
   ownersOnly: 'IDENTITY.OWNERS_ONLY',
   oidcProviderUnknown: 'IDENTITY.OIDC_PROVIDER_UNKNOWN',
   oidcStateMismatch: 'IDENTITY.OIDC_STATE_MISMATCH',

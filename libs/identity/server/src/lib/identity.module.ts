@@ -40,7 +40,9 @@ export class IdentityModule {
   static forRoot(role: 'api' | 'worker'): DynamicModule {
     const providers = areas.flatMap((area) => area.providers);
     const exported = [PRINCIPAL_RESOLVER, MEMBERSHIP_LOOKUP].filter((token) =>
-      providers.some((provider) => typeof provider === 'object' && 'provide' in provider && provider.provide === token),
+      providers.some(
+        (provider) => typeof provider === 'object' && 'provide' in provider && provider.provide === token,
+      ),
     );
     return {
       module: IdentityModule,

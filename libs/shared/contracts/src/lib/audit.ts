@@ -3,6 +3,9 @@ import { type ErrorCode } from './error-code';
 /** Where the kernel's audit log is served (staff holding `staff.audit.read`). */
 export const KERNEL_EVENTS_PATH = '/api/v1/kernel/events';
 
+/** Where a verification of the event store is run (staff holding `staff.audit.verify`); answers an `IntegrityReport`. */
+export const KERNEL_INTEGRITY_VERIFICATIONS_PATH = '/api/v1/kernel/integrity/verifications';
+
 /** Longest value a text filter of the audit log accepts. */
 export const AUDIT_FILTER_MAX_LENGTH = 200;
 
@@ -38,6 +41,9 @@ export interface AuditEventQuery {
   /** Page size, 1 to `MAX_PAGE_LIMIT`; `DEFAULT_PAGE_LIMIT` when absent. */
   readonly limit?: number;
 }
+
+/** The filters of an {@link AuditEventQuery}, without its page position. */
+export type AuditEventFilter = Omit<AuditEventQuery, 'cursor' | 'limit'>;
 
 /** One stored event as an auditor sees it: exactly as stored, with its position, metadata and HMAC. */
 export interface AuditEvent {

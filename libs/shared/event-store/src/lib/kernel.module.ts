@@ -5,6 +5,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
+import { AuditModule } from './audit/audit.module';
 import { CommandModule } from './command/command.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { IntegrityModule } from './integrity/integrity.module';
@@ -105,6 +106,7 @@ export class KernelModule {
         IdempotencyModule.forRoot({ caller: idempotencyCaller }),
         JobsModule,
         OperationsModule,
+        AuditModule,
       ],
     };
   }

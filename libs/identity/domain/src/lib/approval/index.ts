@@ -1,1 +1,2 @@
-export {};
+export * from './approval.decider';
+export * from './approval.errors';

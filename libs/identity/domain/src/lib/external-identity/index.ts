@@ -1,1 +1,1 @@
-export {};
+export * from './external-identity.decider';

@@ -1,1 +1,2 @@
-export {};
+export * from './organisation.decider';
+export * from './organisation.errors';

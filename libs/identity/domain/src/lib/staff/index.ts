@@ -1,1 +1,2 @@
-export {};
+export * from './staff-role.decider';
+export * from './staff-role.errors';

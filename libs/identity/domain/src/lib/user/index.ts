@@ -1,1 +1,2 @@
-export {};
+export * from './user.decider';
+export * from './user.errors';

@@ -121,6 +121,6 @@ describe('JobScheduler (outbox in the caller transaction)', () => {
   it('runs no background work in the api role', () => {
     expect(app.dispatcher.running).toBe(false);
     expect(app.reconciler.running).toBe(false);
-    expect(app.workers.running).toBe(false);
+    expect(app.workers.active).toBe(false);
   });
 });

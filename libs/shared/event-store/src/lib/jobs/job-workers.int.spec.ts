@@ -35,9 +35,9 @@ describe('JobWorkers', () => {
     const api = await startJobsApp(kernel, { role: 'api', providers: [ExportProcessor] });
     try {
       expect(worker.workers.handlers().map((each) => each.definition)).toEqual([exportJob]);
-      expect(worker.workers.running).toBe(true);
+      expect(worker.workers.active).toBe(true);
       expect(api.workers.handlers()).toHaveLength(1);
-      expect(api.workers.running).toBe(false);
+      expect(api.workers.active).toBe(false);
     } finally {
       await closeJobsApps(worker, api);
     }

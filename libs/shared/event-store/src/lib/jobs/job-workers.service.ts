@@ -13,6 +13,9 @@ import { JobQueues } from './job-queues.service';
 import { JobRunner } from './job-runner.service';
 import { KERNEL_ROLE, type KernelRole } from '../kernel.tokens';
 
+/** How long a busy worker's running jobs may take to finish when the process stops. */
+export const SHUTDOWN_GRACE_MS = 25_000;
+
 /** A job handler found in the process, with its definition. */
 export interface RegisteredJobHandler {
   readonly definition: JobDefinition;
@@ -28,6 +31,8 @@ export interface RegisteredJobHandler {
 export class JobWorkers implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(JobWorkers.name);
   private readonly workers: ReportingWorker[] = [];
+  /** Jobs running now, by queue: a worker with none is closed without waiting for Redis. */
+  private readonly running = new Map<string, number>();
   private found: readonly RegisteredJobHandler[] | undefined;
 
   constructor(
@@ -58,7 +63,7 @@ export class JobWorkers implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /** Whether this process runs BullMQ workers. */
-  get running(): boolean {
+  get active(): boolean {
     return this.workers.length > 0;
   }
 
@@ -71,8 +76,17 @@ export class JobWorkers implements OnApplicationBootstrap, OnModuleDestroy {
       );
     }
     for (const { definition, handler } of handlers) {
+      const process = this.runner.processor(handler);
+      const counted: typeof process = async (...args) => {
+        this.running.set(definition.name, (this.running.get(definition.name) ?? 0) + 1);
+        try {
+          return await process(...args);
+        } finally {
+          this.running.set(definition.name, (this.running.get(definition.name) ?? 1) - 1);
+        }
+      };
       this.workers.push(
-        new ReportingWorker(definition.name, this.runner.processor(handler), {
+        new ReportingWorker(definition.name, counted, {
           ...this.queues.workerOptions(),
           concurrency: definition.concurrency,
         }),
@@ -83,6 +97,26 @@ export class JobWorkers implements OnApplicationBootstrap, OnModuleDestroy {
 
   async onModuleDestroy(): Promise<void> {
     const workers = this.workers.splice(0);
-    await Promise.all(workers.map((worker) => worker.close()));
+    await Promise.all(workers.map((worker) => this.close(worker)));
+  }
+
+  // An idle worker is closed at once: a graceful close also waits for its blocking Redis call, which
+  // after a lost connection may never return. A busy one gets SHUTDOWN_GRACE_MS to finish its jobs;
+  // a job cut short is retried (stalled), and the job ledger keeps it from running twice.
+  private async close(worker: ReportingWorker): Promise<void> {
+    if ((this.running.get(worker.name) ?? 0) === 0) {
+      await worker.close(true);
+      return;
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const expired = new Promise<'expired'>((resolve) => {
+      timer = setTimeout(() => resolve('expired'), SHUTDOWN_GRACE_MS);
+    });
+    const outcome = await Promise.race([worker.close().then(() => 'closed' as const), expired]);
+    clearTimeout(timer);
+    if (outcome === 'expired') {
+      this.logger.warn(`Jobs of ${worker.name} still running after ${SHUTDOWN_GRACE_MS} ms; stopping them`);
+      await worker.close(true);
+    }
   }
 }

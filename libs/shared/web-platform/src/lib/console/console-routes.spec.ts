@@ -1,12 +1,13 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { provideZonelessChangeDetection } from '@angular/core';
+import { ChangeDetectionStrategy, Component, provideZonelessChangeDetection } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
-import { provideRouter, Router, withComponentInputBinding } from '@angular/router';
+import { type CanActivateFn, provideRouter, Router, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { META_PATH, READINESS_PATH } from '../status/platform-status.service';
 import { type ConsoleDefinition, type ConsoleSection } from './console-definition';
+import { type ConsoleFeature } from './console-feature';
 import { consoleNavItems, consolePageTitle, consoleRoutes } from './console-routes';
 
 function section(path: string, heading: string): ConsoleSection {
@@ -36,11 +37,11 @@ const LANDING_ON_OPS: ConsoleDefinition = {
   sections: [section('charts', 'Charts'), section('health', 'Health'), section('log', 'Log')],
 };
 
-async function setup(definition: ConsoleDefinition) {
+async function setup(definition: ConsoleDefinition, features: readonly ConsoleFeature[] = []) {
   TestBed.configureTestingModule({
     providers: [
       provideZonelessChangeDetection(),
-      provideRouter(consoleRoutes(definition), withComponentInputBinding()),
+      provideRouter(consoleRoutes(definition, features), withComponentInputBinding()),
       provideHttpClient(),
       provideHttpClientTesting(),
       provideNoopAnimations(),
@@ -114,7 +115,69 @@ describe('consoleRoutes', () => {
   });
 });
 
+@Component({
+  selector: 'bs-gate-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `<h1>Gate</h1>`,
+})
+class GatePageComponent {}
+
+/** A feature that keeps the sections shut and opens a gate page instead. */
+function gated(open: () => boolean): ConsoleFeature {
+  const guard: CanActivateFn = () => open() || TestBed.inject(Router).parseUrl('/gate?from=guard');
+  return { sectionGuards: [guard], routes: [{ path: 'gate', title: 'Gate', component: GatePageComponent }] };
+}
+
+describe('consoleRoutes with features', () => {
+  afterEach(() => {
+    TestBed.inject(HttpTestingController).verify();
+  });
+
+  it("mounts a feature's pages next to the sections, titled with the console's name", async () => {
+    const { harness } = await setup(LANDING_ON_OPS, [gated(() => true)]);
+    await harness.navigateByUrl('/gate');
+    expect(heading(harness)).toBe('Gate');
+    expect(harness.routeNativeElement?.localName).toBe('bs-gate-page');
+    expect(document.title).toBe('Gate · Bandstand Ops');
+  });
+
+  it('lets every section pass the section guards, the landing redirect included', async () => {
+    let open = false;
+    const { harness, router } = await setup(LANDING_ON_OPS, [gated(() => open)]);
+    await harness.navigateByUrl('/');
+    expect(router.url).toBe('/gate?from=guard');
+    await harness.navigateByUrl('/log');
+    expect(router.url).toBe('/gate?from=guard');
+
+    open = true;
+    await harness.navigateByUrl('/log');
+    expect(router.url).toBe('/log');
+    expect(heading(harness)).toBe('Log');
+  });
+
+  it('guards neither the pages of features nor the not-found page', async () => {
+    const { harness } = await setup(LANDING_ON_OPS, [gated(() => false)]);
+    await harness.navigateByUrl('/no-such-section');
+    expect(heading(harness)).toBe('Page not found');
+  });
+});
+
+describe('consoleRoutes of features, as data', () => {
+  it('keeps a title that is not a string as the feature gave it', () => {
+    const resolveTitle = () => 'Dynamic';
+    const routes = consoleRoutes(LANDING_ON_OPS, [{ routes: [{ path: 'dyn', title: resolveTitle }] }]);
+    expect(routes.find((route) => route.path === 'dyn')?.title).toBe(resolveTitle);
+    expect(routes.at(-1)?.path).toBe('**');
+  });
+});
+
 describe('consoleRoutes of a console it cannot build', () => {
+  it("refuses a feature's page at a section's path", () => {
+    expect(() =>
+      consoleRoutes(LANDING_ON_OPS, [{ routes: [{ path: 'log', component: GatePageComponent }] }]),
+    ).toThrow('The Ops console has both a section and a page at "log".');
+  });
+
   it('refuses a status path that is none of the sections', () => {
     expect(() => consoleRoutes({ ...LANDING_ON_OPS, statusPath: 'status' })).toThrow(
       'The Ops console shows the platform status at "status", which is none of its sections.',

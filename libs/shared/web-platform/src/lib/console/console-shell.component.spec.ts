@@ -1,8 +1,12 @@
+import { HttpClient, type HttpInterceptorFn } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { ChangeDetectionStrategy, Component, InjectionToken } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { Router } from '@angular/router';
+import { firstValueFrom } from 'rxjs';
 import { type ConsoleDefinition } from './console-definition';
+import { type ConsoleFeature } from './console-feature';
 import { ConsoleShellComponent } from './console-shell.component';
 import { provideConsole } from './console.providers';
 
@@ -33,13 +37,38 @@ const STUDIO: ConsoleDefinition = {
   ],
 };
 
+const STAMP = new InjectionToken<string>('STAMP');
+
+/** Stamps every request with the value the feature provides. */
+const stamp: HttpInterceptorFn = (request, next) =>
+  next(request.clone({ setHeaders: { 'x-stamp': TestBed.inject(STAMP) } }));
+
+const STAMPING: ConsoleFeature = {
+  interceptors: [stamp],
+  providers: [{ provide: STAMP, useValue: 'studio' }],
+};
+
+@Component({
+  imports: [ConsoleShellComponent],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `<bs-console-shell [definition]="definition"
+    ><button type="button" bsConsoleAccount class="account">Ana</button></bs-console-shell
+  >`,
+})
+class AppWithAccountComponent {
+  readonly definition = STUDIO;
+}
+
 /** The console as an application starts it: its providers, then the shell at the root. */
-async function start() {
+async function start(root: 'shell' | 'app' = 'shell') {
   TestBed.configureTestingModule({
-    providers: [provideConsole(STUDIO), provideHttpClientTesting(), provideNoopAnimations()],
+    providers: [provideConsole(STUDIO, STAMPING), provideHttpClientTesting(), provideNoopAnimations()],
   });
-  const fixture = TestBed.createComponent(ConsoleShellComponent);
-  fixture.componentRef.setInput('definition', STUDIO);
+  const fixture =
+    root === 'shell'
+      ? TestBed.createComponent(ConsoleShellComponent)
+      : TestBed.createComponent(AppWithAccountComponent);
+  if (root === 'shell') fixture.componentRef.setInput('definition', STUDIO);
   await TestBed.inject(Router).navigateByUrl('/');
   TestBed.tick();
   // The console lands on its status section, which is stable only once its requests are answered.
@@ -81,6 +110,25 @@ describe('ConsoleShellComponent with provideConsole', () => {
     expect(element.querySelector('nav [aria-current="page"]')?.textContent).toContain('Tapes');
     expect(element.querySelector('main h1')?.textContent?.trim()).toBe('Tapes');
     expect(document.title).toBe('Tapes · Bandstand Studio');
+  });
+
+  it("puts the application's account area in the toolbar, before the theme toggle", async () => {
+    const { element } = await start('app');
+    const account = element.querySelector('mat-toolbar .bs-account');
+    const order = [...(account?.querySelectorAll('.account, bs-theme-toggle') ?? [])].map(
+      (node) => node.localName,
+    );
+    expect(order).toEqual(['button', 'bs-theme-toggle']);
+    expect(account?.querySelector('.account')?.textContent).toBe('Ana');
+  });
+
+  it("sends every request through the features' interceptors, with the features' providers", async () => {
+    await start();
+    const answer = firstValueFrom(TestBed.inject(HttpClient).get('/api/v1/anything'));
+    const request = TestBed.inject(HttpTestingController).expectOne('/api/v1/anything');
+    expect(request.request.headers.get('x-stamp')).toBe('studio');
+    request.flush({ ok: true });
+    expect(await answer).toEqual({ ok: true });
   });
 
   it('draws its icons with the bundled Material Symbols font', async () => {

@@ -4,7 +4,11 @@ import { AppShellComponent, ThemeToggleComponent } from '@bandstand/shared/web-u
 import { type ConsoleDefinition } from './console-definition';
 import { consoleNavItems } from './console-routes';
 
-/** A console's root frame: the Bandstand shell with the console's brand and sections around the routed page. */
+/**
+ * A console's root frame: the Bandstand shell with the console's brand and sections around the
+ * routed page. Content marked `bsConsoleAccount` (the account menu) goes into the toolbar, before
+ * the theme toggle.
+ */
 @Component({
   selector: 'bs-console-shell',
   imports: [AppShellComponent, ThemeToggleComponent, RouterOutlet],
@@ -15,7 +19,10 @@ import { consoleNavItems } from './console-routes';
       [brandIcon]="definition().brandIcon"
       [navItems]="navItems()"
     >
-      <bs-theme-toggle bsShellAccount />
+      <span bsShellAccount class="bs-console-account">
+        <ng-content select="[bsConsoleAccount]" />
+        <bs-theme-toggle />
+      </span>
       <router-outlet />
     </bs-app-shell>
   `,
@@ -23,6 +30,11 @@ import { consoleNavItems } from './console-routes';
   styles: `
     :host {
       display: contents;
+    }
+    .bs-console-account {
+      display: inline-flex;
+      align-items: center;
+      gap: 4px;
     }
   `,
 })
