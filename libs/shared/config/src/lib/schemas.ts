@@ -46,7 +46,10 @@ export const DEVELOPMENT_PERSONAL_DATA_KEY = 'bandstand-development-personal-dat
 const optionalUrl = (schemes: readonly string[], example: string) =>
   z.preprocess((value) => (value === '' ? undefined : value), urlWithScheme(schemes, example).optional());
 
-const optionalText = z.preprocess((value) => (value === '' ? undefined : value), z.string().min(1).optional());
+const optionalText = z.preprocess(
+  (value) => (value === '' ? undefined : value),
+  z.string().min(1).optional(),
+);
 
 /** Variables every Bandstand process reads. */
 export const commonConfigSchema = z.object({
@@ -71,7 +74,10 @@ export const commonConfigSchema = z.object({
   // Sessions that sit idle inside a transaction hold back every reader of the global log; end them.
   DATABASE_IDLE_IN_TRANSACTION_MS: positiveInt(30_000),
   // Identity (docs/contexts/identity.md). Secrets have development defaults that production refuses.
-  AUTH_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEVELOPMENT_AUTH_TOKEN_SECRET),
+  AUTH_TOKEN_SECRET: z
+    .string()
+    .min(32, 'must be at least 32 characters')
+    .default(DEVELOPMENT_AUTH_TOKEN_SECRET),
   AUTH_ACCESS_TOKEN_TTL_SECONDS: positiveInt(600),
   AUTH_REFRESH_TOKEN_TTL_DAYS: positiveInt(30),
   PERSONAL_DATA_KEY: z

@@ -20,6 +20,9 @@ export const kernelPersistence: ContextPersistence = {
     { name: 'Migration20261121_create_seals', class: Migration20261121_create_seals },
     { name: 'Migration20261121_create_idempotency_keys', class: Migration20261121_create_idempotency_keys },
     { name: 'Migration20261121_create_job_outbox', class: Migration20261121_create_job_outbox },
-    { name: 'Migration20261121_add_audit_indexes_to_events', class: Migration20261121_add_audit_indexes_to_events },
+    {
+      name: 'Migration20261121_add_audit_indexes_to_events',
+      class: Migration20261121_add_audit_indexes_to_events,
+    },
   ],
 };

@@ -1,7 +1,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { migrateDatabase, type RunningProcess, startApi, type StartApiOptions, startWorker } from './processes';
+import {
+  migrateDatabase,
+  type RunningProcess,
+  startApi,
+  type StartApiOptions,
+  startWorker,
+} from './processes';
 import { createTestDatabase, type TestDatabase } from './test-database';
 import { removeRedisKeys, testQueuePrefix, testRedisUrl } from './test-redis';
 
