@@ -16,14 +16,17 @@ import { requestMetadata, userActor } from '../accounts/request-metadata';
 import { SessionsService } from '../accounts/sessions/sessions.service';
 import { confirmationKey, WrongConfirmation } from '../accounts/wrong-confirmation.error';
 import { DeleteAccount } from './delete-account.command';
+import { PERSONAL_DATA_ERASER, type PersonalDataEraser } from './personal-data-eraser';
 import { SOLE_OWNERSHIP_CHECK, SoleOwner, type SoleOwnershipCheck } from './sole-ownership';
 
 /**
  * POST /me/deletion. The user confirms with their password (or, for an account without one, their
  * e-mail address); the only owner of an organisation is refused (IDENTITY.SOLE_OWNER). Then, in
  * one transaction: every session ends, AccountDeleted is appended (the read models scrub the
- * account) and the account's data key is shredded, which leaves every sealed field in the events
- * unreadable for good while their hashes still verify.
+ * account), the account's data key is shredded, which leaves every sealed field in the events
+ * unreadable for good while their hashes still verify, and the other areas forget what they hold
+ * of the account ({@link PersonalDataEraser}: invitations to its address, its name in team
+ * activity).
  */
 @Injectable()
 export class AccountDeletionService {
@@ -37,6 +40,7 @@ export class AccountDeletionService {
     @Inject(RATE_LIMITER) private readonly rateLimiter: RateLimiter,
     @Inject(APP_CONFIG) private readonly config: AccountsConfig,
     @Optional() @Inject(SOLE_OWNERSHIP_CHECK) private readonly soleOwnership?: SoleOwnershipCheck,
+    @Optional() @Inject(PERSONAL_DATA_ERASER) private readonly eraser?: PersonalDataEraser,
   ) {}
 
   async delete(principal: Principal, confirmation: string, exchange: SignInExchange): Promise<void> {
@@ -62,6 +66,8 @@ export class AccountDeletionService {
     // Refuse rather than orphan an organisation when the teams area did not say who owns what.
     if (this.soleOwnership === undefined)
       throw new Error('No SOLE_OWNERSHIP_CHECK is provided: deletion is refused');
+    const eraser = this.eraser;
+    if (eraser === undefined) throw new Error('No PERSONAL_DATA_ERASER is provided: deletion is refused');
     const owned = await this.soleOwnership.soleOwnerOf(userId);
     if (owned.length > 0) throw new SoleOwner(owned.length);
     const metadata = requestMetadata(exchange.request, userActor(userId), userId);
@@ -69,6 +75,8 @@ export class AccountDeletionService {
       await this.sessions.revokeAll(userId, 'account-deleted', metadata);
       await this.commands.execute(new DeleteAccount(userId, metadata));
       await this.vault.shred(userId);
+      // After AccountDeleted, whose projections already scrubbed the account's own rows.
+      await eraser.erase({ userId, emailDigest: account.emailDigest });
     });
     clearRefreshCookie(exchange.reply, secureCookies(this.config));
   }

@@ -9,6 +9,7 @@ import {
 } from '@bandstand/shared/event-store';
 import { ACCOUNT_DIRECTORY, type AccountDirectory } from '../accounts/account-services';
 import { PERSONAL_DATA_VAULT, type PersonalDataVault } from '../../ports/personal-data.port';
+import { invitationSubject } from './invitation-subject';
 import { orgIdOfStream } from './organisation-stream';
 
 /** How the activity log names an actor that is not a user (the platform itself). */
@@ -74,6 +75,12 @@ export class TeamActivityProjection implements InlineProjectionHandler {
     await tx.query('truncate identity.team_activity');
   }
 
+  /** Replaces one organisation's activity with `events` projected again (after an account is forgotten). */
+  async reproject(orgId: string, events: readonly StoredEvent[], tx: KernelTransaction): Promise<void> {
+    await tx.query('delete from identity.team_activity where org_id = $1', [orgId]);
+    await this.handle(events, tx);
+  }
+
   private async summarise(
     event: OrganisationEvent,
     orgId: string,
@@ -87,7 +94,9 @@ export class TeamActivityProjection implements InlineProjectionHandler {
       case 'OrganisationRenamed':
         return `${actor} renamed ${event.data.previousName} to ${event.data.name}`;
       case 'MemberInvited': {
-        const email = (await this.vault.open(orgId, event.data.email)) ?? UNREADABLE_EMAIL;
+        const email =
+          (await this.vault.open(invitationSubject(event.data.tokenHash), event.data.email)) ??
+          UNREADABLE_EMAIL;
         return `${actor} invited ${email} as ${event.data.role}`;
       }
       case 'InvitationRevoked': {

@@ -2,7 +2,9 @@ import { MEMBERSHIP_LOOKUP } from '@bandstand/shared/access';
 import { EventSchemasModule } from '@bandstand/shared/event-store';
 import { ORGANISATION_EVENT_TYPES } from '@bandstand/identity/domain';
 import { type IdentityArea } from '../../identity-area';
+import { PERSONAL_DATA_ERASER } from '../privacy/personal-data-eraser';
 import { SOLE_OWNERSHIP_CHECK } from '../privacy/sole-ownership';
+import { TeamPersonalDataEraser } from './team-personal-data.eraser';
 import { AcceptInvitationHandler } from './accept-invitation/accept-invitation.handler';
 import { ChangeMemberRoleHandler } from './change-member-role/change-member-role.handler';
 import { CreateOrganisationHandler } from './create-organisation/create-organisation.handler';
@@ -24,6 +26,8 @@ export const teamsArea: IdentityArea = {
     TeamMemberships,
     { provide: MEMBERSHIP_LOOKUP, useExisting: TeamMemberships },
     { provide: SOLE_OWNERSHIP_CHECK, useExisting: TeamMemberships },
+    TeamPersonalDataEraser,
+    { provide: PERSONAL_DATA_ERASER, useExisting: TeamPersonalDataEraser },
     OrganisationStream,
     TeamsQueries,
     TeamsProjection,

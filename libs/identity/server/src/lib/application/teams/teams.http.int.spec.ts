@@ -51,7 +51,9 @@ describe('teams over HTTP (Fastify, the access guard, validation, problem detail
 
   async function tokenMailedTo(orgId: string): Promise<string> {
     const [job] = await test.db.query<{ data: { subjectId: string; sealed: string } }>(
-      `select data from kernel.job_outbox where data->>'subjectId' = $1 order by id desc limit 1`,
+      `select data from kernel.job_outbox where data->>'subjectId' in
+         (select 'invitation:' || token_hash from identity.invitations where org_id = $1)
+       order by id desc limit 1`,
       [orgId],
     );
     const opened = job === undefined ? null : await test.vault.open(job.data.subjectId, job.data.sealed);

@@ -64,8 +64,9 @@ describe('teams (commands, inline read models and queries on PostgreSQL)', () =>
 
   async function lastInvitationMail(orgId: string): Promise<MailMessage> {
     const [job] = await test.db.query<{ data: { subjectId: string; sealed: string } }>(
-      `select data from kernel.job_outbox where queue = 'identity.send-mail' and data->>'subjectId' = $1
-        order by id desc limit 1`,
+      `select data from kernel.job_outbox where data->>'subjectId' in
+         (select 'invitation:' || token_hash from identity.invitations where org_id = $1)
+       order by id desc limit 1`,
       [orgId],
     );
     if (job === undefined) throw new Error('No mail was scheduled');

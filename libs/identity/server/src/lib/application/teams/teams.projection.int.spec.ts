@@ -9,6 +9,7 @@ import {
 import { type KernelTransaction, type StoredEvent } from '@bandstand/shared/event-store';
 import { PostgresPersonalDataVault } from '../../infrastructure/vault/personal-data.vault';
 import { TEST_PERSONAL_DATA_KEY, TestAccountDirectory, teamsTestPersistence } from './identity.test-kit';
+import { invitationSubject } from './invitation-subject';
 import { organisationStreamId } from './organisation-stream';
 import { TeamActivityProjection } from './team-activity.projection';
 import { TeamsProjection } from './teams.projection';
@@ -41,7 +42,7 @@ describe('teams projections', () => {
         type: 'MemberInvited',
         data: {
           invitationId: `${orgId}-inv-1`,
-          email: await vault.seal(orgId, 'bo@example.com'),
+          email: await vault.seal(invitationSubject(`${orgId}-hash-1`), 'bo@example.com'),
           emailDigest: 'digest-bo',
           role: 'editor',
           tokenHash: `${orgId}-hash-1`,
@@ -67,7 +68,7 @@ describe('teams projections', () => {
           type: 'MemberInvited',
           data: {
             invitationId: `${orgId}-inv-2`,
-            email: await vault.seal(orgId, 'cy@example.com'),
+            email: await vault.seal(invitationSubject(`${orgId}-hash-2`), 'cy@example.com'),
             emailDigest: 'digest-cy',
             role: 'reader',
             tokenHash: `${orgId}-hash-2`,

@@ -7,6 +7,7 @@ import {
 } from '@bandstand/shared/event-store';
 import { ORGANISATION_EVENT_TYPES, type OrganisationEvent } from '@bandstand/identity/domain';
 import { PERSONAL_DATA_VAULT, type PersonalDataVault } from '../../ports/personal-data.port';
+import { invitationSubject } from './invitation-subject';
 import { orgIdOfStream } from './organisation-stream';
 
 /**
@@ -47,7 +48,7 @@ export class TeamsProjection implements InlineProjectionHandler {
         ]);
         return;
       case 'MemberInvited': {
-        const email = await this.vault.open(orgId, event.data.email);
+        const email = await this.vault.open(invitationSubject(event.data.tokenHash), event.data.email);
         await tx.query(
           `insert into identity.invitations
              (invitation_id, org_id, email, email_digest, role, token_hash, status, invited_by, created_at, expires_at)

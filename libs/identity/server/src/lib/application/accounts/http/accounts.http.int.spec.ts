@@ -654,5 +654,60 @@ describe('AuthController, MeController and PrivacyController over HTTP (real Pos
         expect(row?.count).toBe('1');
       });
     });
+
+    it("forgets a deleted member in the teams: the invitation's address and the name in the activity", async () => {
+      const owner = await signUpAndVerify(nextEmail(), 'Ona Owner');
+      const memberEmail = nextEmail();
+      const member = await signUpAndVerify(memberEmail, 'Mo Member');
+      const org = await call('POST', '/api/v1/orgs', {
+        token: owner.accessToken,
+        body: { name: 'Forgetful Records', kind: 'label' },
+      });
+      const orgId = org.json<{ orgId: string }>().orgId;
+      const invited = await call('POST', `/api/v1/orgs/${orgId}/invitations`, {
+        token: owner.accessToken,
+        body: { email: memberEmail, role: 'editor' },
+      });
+      expect(invited.statusCode).toBe(201);
+      const invitation = await t.mailTo(memberEmail, /invit/i);
+      const accepted = await call('POST', '/api/v1/invitations/accept', {
+        token: member.accessToken,
+        body: { token: tokenIn(invitation.text, 'creator/invitations/accept') },
+      });
+      expect(accepted.statusCode).toBe(200);
+      const activity = async (): Promise<string> =>
+        JSON.stringify(
+          await t.kernel.db.query(
+            'select actor_name, summary from identity.team_activity where org_id = $1',
+            [orgId],
+          ),
+        );
+      expect(await activity()).toContain('Mo Member');
+      expect(await activity()).toContain(memberEmail);
+
+      const deleted = await call('POST', '/api/v1/me/deletion', {
+        token: member.accessToken,
+        body: { confirmation: PASSWORD },
+      });
+      expect(deleted.statusCode).toBe(204);
+
+      expect(await activity()).not.toContain('Mo Member');
+      expect(await activity()).not.toContain(memberEmail);
+      expect(await activity()).toContain('Deleted user');
+      const rows = await t.kernel.db.query<{ email: string | null; token_hash: string }>(
+        'select email, token_hash from identity.invitations where org_id = $1',
+        [orgId],
+      );
+      expect(rows.map((row) => row.email)).toEqual([null]);
+      const events = (await t.kernel.store.readStream(`identity-org-${orgId}`)).events;
+      const invitedEvent = events.find((event) => event.type === 'MemberInvited');
+      const sealed = (invitedEvent?.data as { email: string } | undefined)?.email ?? '';
+      expect(sealed).toMatch(/^pd1:/);
+      const vault = t.app.get<PersonalDataVault>(PERSONAL_DATA_VAULT);
+      expect(await vault.open(`invitation:${rows[0]?.token_hash ?? ''}`, sealed)).toBeNull();
+      // The owner's own name and the organisation stay.
+      expect(await activity()).toContain('Ona Owner');
+      expect((await t.app.get(IntegrityVerifier).verify()).intact).toBe(true);
+    });
   });
 });

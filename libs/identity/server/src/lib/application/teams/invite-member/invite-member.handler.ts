@@ -7,6 +7,7 @@ import { ACCOUNT_DIRECTORY, type AccountDirectory } from '../../accounts/account
 import { PERSONAL_DATA_VAULT, type PersonalDataVault } from '../../../ports/personal-data.port';
 import { IdentityMail } from '../../../infrastructure/mail/identity-mail.service';
 import { IdentityMailComposer } from '../../../infrastructure/mail/identity-mail.composer';
+import { invitationSubject } from '../invitation-subject';
 import { OrganisationStream } from '../organisation-stream';
 import { invitationTokenHash, TeamsQueries } from '../teams.queries';
 import { InviteMember } from './invite-member.command';
@@ -42,17 +43,18 @@ export class InviteMemberHandler implements ICommandHandler<InviteMember> {
     if (publicUrl === undefined) throw new Error('Invitations are sent by the api, which knows PUBLIC_URL');
     const email = command.email.trim();
     const token = randomBytes(32).toString('base64url');
+    const tokenHash = invitationTokenHash(token);
     const emailDigest = this.accounts.emailDigest(email);
     const invitee = await this.accounts.byEmail(email);
     return this.db.transaction(async () => {
-      const sealed = await this.vault.seal(command.orgId, email);
+      const sealed = await this.vault.seal(invitationSubject(tokenHash), email);
       const result = await this.organisations.run(command.orgId, command.actor, (actingRole) => ({
         kind: 'InviteMember',
         email: sealed,
         emailDigest,
         inviteeUserId: invitee === null || invitee.deleted ? null : invitee.userId,
         role: command.role,
-        tokenHash: invitationTokenHash(token),
+        tokenHash,
         invitedBy: command.actor.userId,
         actingRole,
       }));
@@ -69,7 +71,10 @@ export class InviteMemberHandler implements ICommandHandler<InviteMember> {
         invitedBy: inviter?.displayName ?? 'A member',
         link: invitationLink(publicUrl, token),
       });
-      await this.mail.send(command.orgId, message, { causationId: invited.eventId, purpose: 'invitation' });
+      await this.mail.send(invitationSubject(tokenHash), message, {
+        causationId: invited.eventId,
+        purpose: 'invitation',
+      });
       return { invitationId: invited.data.invitationId };
     });
   }
