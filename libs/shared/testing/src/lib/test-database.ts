@@ -54,6 +54,7 @@ export async function dropTestDatabase(name: string): Promise<void> {
       'select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
       [name],
     );
-    await client.query(`drop database if exists ${escapeIdentifier(name)}`);
+    // WITH (FORCE) also ends a session that reconnected after the terminate (a listener's retry).
+    await client.query(`drop database if exists ${escapeIdentifier(name)} with (force)`);
   });
 }
