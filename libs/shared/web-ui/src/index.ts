@@ -14,3 +14,4 @@ export * from './lib/states/error-state.component';
 export * from './lib/states/loading-state.component';
 export * from './lib/theme/icons.provider';
 export * from './lib/theme/theme-toggle.component';
+export * from './lib/confirm/confirm-dialog.component';

@@ -6,7 +6,7 @@ import { ACCESS_POLICY, type AccessPolicy } from './access-policy';
 /** One HTTP route of a Nest app and the policy it declares. */
 export interface RouteEntry {
   readonly method: string;
-  /** Path with Nest's `:param` placeholders, without the global prefix and version. */
+  /** Path with Nest's `:param` parameters, without the global prefix and version. */
   readonly path: string;
   readonly controller: string;
   readonly handler: string;

@@ -25,6 +25,8 @@ import {
   type SubscriptionOperationsView,
 } from '@bandstand/shared/contracts';
 import {
+  ConfirmDialogComponent,
+  type ConfirmDialogData,
   EmptyStateComponent,
   ErrorStateComponent,
   LoadingStateComponent,
@@ -45,7 +47,7 @@ import {
   switchMap,
   tap,
 } from 'rxjs';
-import { ConfirmDialogComponent, type ConfirmDialogData } from './confirm/confirm-dialog.component';
+
 import { KernelOperationsClient } from './data/kernel-operations.client';
 import { formatCount } from './format/operations-format';
 import { HorizonWarningComponent } from './horizon/horizon-warning.component';

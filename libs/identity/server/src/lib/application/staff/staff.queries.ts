@@ -89,7 +89,7 @@ function decodeCursor(cursor: string): readonly [string, string] {
       return [value[0], value[1]];
     }
   } catch {
-    // Falls through to the error below: any malformed cursor is the client's.
+    // Falls through to the error below: a malformed cursor is always the client's fault.
   }
   throw new StaffUsersCursorInvalid();
 }

@@ -131,9 +131,9 @@ describe('the staff users view', () => {
     await start();
     await openBo();
     buttonNamed(element, 'Revoke sessions').click();
-    await until('the confirmation opens', () => document.querySelector('bs-confirm-action-dialog') !== null);
+    await until('the confirmation opens', () => document.querySelector('bs-confirm-dialog') !== null);
     await fixture.whenStable();
-    const dialog = document.querySelector<HTMLElement>('bs-confirm-action-dialog');
+    const dialog = document.querySelector<HTMLElement>('bs-confirm-dialog');
     if (dialog === null) throw new Error('no dialog');
     buttonNamed(dialog, 'Revoke sessions').click();
     (await nextRequest(http, { method: 'POST', url: `${USERS}/user-bo/sessions/revoke` })).flush(

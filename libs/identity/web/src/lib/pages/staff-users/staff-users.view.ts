@@ -7,11 +7,16 @@ import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { type StaffUserSummary } from '@bandstand/identity/contracts';
 import { type StaffPermission, type StaffRole, staffRolesAllow } from '@bandstand/shared/contracts';
-import { LoadingStateComponent, problemFromError, type ShownProblem } from '@bandstand/shared/web-ui';
+import {
+  ConfirmDialogComponent,
+  type ConfirmDialogData,
+  LoadingStateComponent,
+  problemFromError,
+  type ShownProblem,
+} from '@bandstand/shared/web-ui';
 import { firstValueFrom } from 'rxjs';
 import { AuthStore } from '../../data/auth.store';
 import { StaffClient } from '../../data/staff.client';
-import { type ConfirmActionData, ConfirmActionDialogComponent } from '../../ui/confirm-action.dialog';
 import { ProblemAlertComponent } from '../../ui/problem-alert.component';
 import { StaffUserDetailComponent } from './staff-user-detail.component';
 import { StaffUserListComponent } from './staff-user-list.component';
@@ -166,13 +171,13 @@ export class StaffUsersViewComponent {
   }
 
   protected async revokeSessions(user: StaffUserSummary): Promise<void> {
-    const data: ConfirmActionData = {
+    const data: ConfirmDialogData = {
       title: `Sign ${user.displayName} out everywhere?`,
       message: `Every session of ${user.displayName} ends at once, on every device. They can sign in again.`,
       confirmLabel: 'Revoke sessions',
     };
     const confirmed: unknown = await firstValueFrom(
-      this.dialog.open(ConfirmActionDialogComponent, { data }).afterClosed(),
+      this.dialog.open(ConfirmDialogComponent, { data }).afterClosed(),
     );
     if (confirmed !== true) return;
     await this.act(user, async () => {

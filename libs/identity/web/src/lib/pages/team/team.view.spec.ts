@@ -194,9 +194,9 @@ describe('the team view', () => {
     await start([membership('owner')]);
     await answerTeam('owner');
     buttonNamed(row('user-bo'), 'Remove Bo Berg').click();
-    await until('the confirmation opens', () => document.querySelector('bs-confirm-action-dialog') !== null);
+    await until('the confirmation opens', () => document.querySelector('bs-confirm-dialog') !== null);
     await fixture.whenStable();
-    const dialog = document.querySelector<HTMLElement>('bs-confirm-action-dialog');
+    const dialog = document.querySelector<HTMLElement>('bs-confirm-dialog');
     if (dialog === null) throw new Error('no dialog');
     expect(textOf(dialog.querySelector('h2'))).toBe('Remove Bo Berg?');
     buttonNamed(dialog, 'Remove member').click();

@@ -20,6 +20,8 @@ import {
 } from '@bandstand/identity/contracts';
 import { ORG_ROLES, type OrgPermission, orgRoleAllows } from '@bandstand/shared/contracts';
 import {
+  ConfirmDialogComponent,
+  type ConfirmDialogData,
   ErrorStateComponent,
   LoadingStateComponent,
   problemFromError,
@@ -28,7 +30,6 @@ import {
 import { firstValueFrom } from 'rxjs';
 import { AuthStore } from '../../data/auth.store';
 import { TeamClient } from '../../data/team.client';
-import { type ConfirmActionData, ConfirmActionDialogComponent } from '../../ui/confirm-action.dialog';
 import { ProblemAlertComponent } from '../../ui/problem-alert.component';
 import { CreateOrganisationFormComponent } from './create-organisation-form.component';
 import { InviteFormComponent } from './invite-form.component';
@@ -203,9 +204,9 @@ export class TeamViewComponent {
     if (this.canReadActivity()) this.activity.reload();
   }
 
-  private async confirm(data: ConfirmActionData): Promise<boolean> {
+  private async confirm(data: ConfirmDialogData): Promise<boolean> {
     const answer: unknown = await firstValueFrom(
-      this.dialog.open(ConfirmActionDialogComponent, { data }).afterClosed(),
+      this.dialog.open(ConfirmDialogComponent, { data }).afterClosed(),
     );
     return answer === true;
   }

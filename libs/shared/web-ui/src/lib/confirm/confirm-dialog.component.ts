@@ -15,7 +15,7 @@ export interface ConfirmDialogData {
   readonly confirmLabel: string;
 }
 
-/** Asks the operator to confirm an action; closes with `true` when confirmed. */
+/** Asks the user to confirm an action (often one that cannot be undone); closes with `true` when confirmed. */
 @Component({
   selector: 'bs-confirm-dialog',
   imports: [MatDialogTitle, MatDialogContent, MatDialogActions, MatDialogClose, MatButton],
