@@ -113,6 +113,19 @@ export const commonConfigSchema = z.object({
   STAFF_APPROVAL_THRESHOLD_MINOR: positiveInt(10_000),
   // The account with this e-mail address becomes a staff admin when it signs up (first install).
   STAFF_BOOTSTRAP_ADMIN_EMAIL: optionalText,
+  // Where artwork and audio are kept: local (a directory, ASSET_DIR) or s3 (any S3-compatible store).
+  ASSET_STORAGE: z.enum(['local', 's3']).default('local'),
+  ASSET_DIR: z.string().min(1).default('var/assets'),
+  S3_ENDPOINT: optionalUrl(['http', 'https'], 'https://s3.eu-west-1.amazonaws.com'),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_BUCKET: optionalText,
+  S3_ACCESS_KEY_ID: optionalText,
+  S3_SECRET_ACCESS_KEY: optionalText,
+  // Path-style URLs (endpoint/bucket/key) for MinIO and other stores without virtual-hosted buckets.
+  S3_FORCE_PATH_STYLE: z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .default('false')
+    .transform((value) => value === 'true'),
 });
 
 /** The HTTP api process. */
@@ -130,6 +143,17 @@ export const apiConfigSchema = commonConfigSchema.extend({
     .enum(['true', 'false'], { error: 'must be true or false' })
     .default('false')
     .transform((value) => value === 'true'),
+  // Take the viewer's territory from the x-bandstand-territory header (set by the edge from the
+  // client's address, which must drop any value the client sent); otherwise every viewer is in
+  // CATALOG_DEFAULT_TERRITORY.
+  CATALOG_TRUST_TERRITORY_HEADER: z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .default('false')
+    .transform((value) => value === 'true'),
+  CATALOG_DEFAULT_TERRITORY: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as US')
+    .default('US'),
 });
 
 /** The worker process (queues, projections). */

@@ -1,4 +1,5 @@
 import { type ErrorCode } from './error-code';
+import { type FieldError } from './problem-details';
 
 /** What a {@link DomainError} says about itself besides its message. */
 export interface DomainErrorOptions {
@@ -9,6 +10,8 @@ export interface DomainErrorOptions {
   readonly cause?: unknown;
   /** Seconds after which a retry may succeed, sent as the Retry-After header (429, 503). */
   readonly retryAfterSeconds?: number;
+  /** Several rejected fields at once (a whole draft, an import); reported instead of `field`. */
+  readonly errors?: readonly FieldError[];
 }
 
 /**
@@ -27,6 +30,8 @@ export class DomainError extends Error {
   readonly status: number;
   readonly field: string | undefined;
   readonly retryAfterSeconds: number | undefined;
+  /** Every rejected field, when the error is about several; see {@link DomainErrorOptions.errors}. */
+  readonly fieldErrors: readonly FieldError[] | undefined;
 
   constructor(
     readonly code: ErrorCode,
@@ -38,5 +43,6 @@ export class DomainError extends Error {
     this.status = options.status ?? 422;
     this.field = options.field;
     this.retryAfterSeconds = options.retryAfterSeconds;
+    this.fieldErrors = options.errors;
   }
 }

@@ -77,9 +77,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         instance,
         correlationId,
         errors:
-          exception.field === undefined
+          exception.fieldErrors ??
+          (exception.field === undefined
             ? undefined
-            : [{ field: exception.field, code: exception.code, message: exception.message }],
+            : [{ field: exception.field, code: exception.code, message: exception.message }]),
       });
     }
     if (exception instanceof ValidationFailedException) {

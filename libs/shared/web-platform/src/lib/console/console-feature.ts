@@ -13,6 +13,11 @@ export interface ConsoleFeature {
    * A string `title` is the page's own heading; the console completes it ("Sign in · Bandstand Fan").
    */
   readonly routes?: readonly Route[];
+  /**
+   * Pages inside a section (`catalog/releases/:releaseId`), mounted like `routes` but passing the
+   * sections' guards first: whoever may not open the section may not open its pages either.
+   */
+  readonly sectionRoutes?: readonly Route[];
   /** Guards every section passes before it opens, in order. */
   readonly sectionGuards?: readonly CanActivateFn[];
   /** Interceptors of every request the console makes, in order. */

@@ -155,6 +155,21 @@ describe('consoleRoutes with features', () => {
     expect(heading(harness)).toBe('Log');
   });
 
+  it("puts a feature's section pages behind the section guards of every feature", async () => {
+    let open = false;
+    const detail: ConsoleFeature = {
+      sectionRoutes: [{ path: 'log/:entry', title: 'Entry', component: GatePageComponent }],
+    };
+    const { harness, router } = await setup(LANDING_ON_OPS, [gated(() => open), detail]);
+    await harness.navigateByUrl('/log/42');
+    expect(router.url).toBe('/gate?from=guard');
+
+    open = true;
+    await harness.navigateByUrl('/log/42');
+    expect(router.url).toBe('/log/42');
+    expect(document.title).toBe('Entry · Bandstand Ops');
+  });
+
   it('guards neither the pages of features nor the not-found page', async () => {
     const { harness } = await setup(LANDING_ON_OPS, [gated(() => false)]);
     await harness.navigateByUrl('/no-such-section');

@@ -11,7 +11,8 @@ export function consolePageTitle(definition: ConsoleDefinition, heading: string)
 /**
  * The console's routes: every section is its own lazy chunk bound to the section's data and passes
  * the features' section guards, the status section also loads the platform status, a console
- * without a section at '' lands on the status section, the features' pages follow the sections,
+ * without a section at '' lands on the status section, the features' pages follow the sections
+ * (their section pages behind the same guards),
  * and any other path answers with a not-found page.
  */
 export function consoleRoutes(
@@ -25,7 +26,10 @@ export function consoleRoutes(
     );
   }
   const guards: CanActivateFn[] = features.flatMap((feature) => feature.sectionGuards ?? []);
-  const pages = features.flatMap((feature) => feature.routes ?? []);
+  const sectionPages = features
+    .flatMap((feature) => feature.sectionRoutes ?? [])
+    .map((page): Route => (guards.length > 0 ? { ...page, canActivate: [...guards, ...(page.canActivate ?? [])] } : page));
+  const pages = [...features.flatMap((feature) => feature.routes ?? []), ...sectionPages];
   for (const page of pages) {
     if (sections.some((section) => section.path === page.path)) {
       throw new Error(

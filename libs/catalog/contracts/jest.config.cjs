@@ -1,0 +1,4 @@
+module.exports = {
+  ...require('../../../tools/jest/node.preset.cjs')('catalog-contracts', __dirname),
+  passWithNoTests: true,
+};

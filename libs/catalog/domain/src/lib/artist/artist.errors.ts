@@ -1,0 +1,2 @@
+// Error classes of the artist decider are being written.
+export {};

@@ -1,0 +1,4 @@
+import { type CatalogArea } from '../../catalog-area';
+
+/** Artists: being written. */
+export const artistsArea: CatalogArea = { providers: [] };

@@ -1,0 +1,4 @@
+import { type CatalogArea } from '../../catalog-area';
+
+/** Ern: being written. */
+export const ernArea: CatalogArea = { providers: [] };

@@ -1,0 +1,4 @@
+import { type CatalogArea } from '../../catalog-area';
+
+/** Public: being written. */
+export const publicArea: CatalogArea = { providers: [] };

@@ -1,0 +1,4 @@
+import { type CatalogArea } from '../../catalog-area';
+
+/** Releases: being written. */
+export const releasesArea: CatalogArea = { providers: [] };

@@ -1,0 +1,4 @@
+import { type CatalogArea } from '../../catalog-area';
+
+/** Search: being written. */
+export const searchArea: CatalogArea = { providers: [] };

@@ -1,0 +1,4 @@
+import { type CatalogTables } from '../../catalog-area';
+
+/** Read models and migrations of this area, in migration order. */
+export const searchTables: CatalogTables = { entities: [], migrations: [] };
