@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { catalogPersistence, CatalogModule } from '@bandstand/catalog/server';
 import { identityPersistence, IdentityModule } from '@bandstand/identity/server';
 import { AccessModule } from '@bandstand/shared/access';
 import { type ApiConfig, ConfigModule } from '@bandstand/shared/config';
@@ -27,11 +28,17 @@ export class AppModule {
           nodeEnv: config.NODE_ENV,
           dependencyRetryMs: config.DEPENDENCY_RETRY_MS,
         }),
-        PersistenceModule.forRoot(config, [platformPersistence, kernelPersistence, identityPersistence]),
+        PersistenceModule.forRoot(config, [
+          platformPersistence,
+          kernelPersistence,
+          identityPersistence,
+          catalogPersistence,
+        ]),
         QueuesModule.forRoot(config),
         KernelModule.forRoot(config, 'api'),
         AccessModule.forRoot(),
         IdentityModule.forRoot('api'),
+        CatalogModule.forRoot('api'),
       ],
       controllers: [HealthController, MetricsController, MetaController],
       providers: [...provideDependencyChecks([DatabaseCheck, RedisCheck])],

@@ -1,4 +1,5 @@
 import { type DynamicModule, type Type } from '@nestjs/common';
+import { catalogPersistence, CatalogModule } from '@bandstand/catalog/server';
 import { identityPersistence, IdentityModule } from '@bandstand/identity/server';
 import { kernelPersistence } from '@bandstand/shared/event-store';
 import { type ContextPersistence, platformPersistence } from '@bandstand/shared/persistence';
@@ -13,10 +14,14 @@ export const persistenceContexts: readonly ContextPersistence[] = [
   platformPersistence,
   kernelPersistence,
   identityPersistence,
+  catalogPersistence,
 ];
 
 /** Every context's demo-data contributor; `db:seed` orders them by their `after` lists. */
 export const seedContributors: readonly SeedContributor[] = [];
 
 /** Every context's worker module (its processors, projections and queues). */
-export const contextModules: readonly (Type | DynamicModule)[] = [IdentityModule.forRoot('worker')];
+export const contextModules: readonly (Type | DynamicModule)[] = [
+  IdentityModule.forRoot('worker'),
+  CatalogModule.forRoot('worker'),
+];

@@ -347,6 +347,8 @@ export interface Asset {
   readonly sha256: string;
   readonly width: number | null;
   readonly height: number | null;
+  /** Length of an audio file, read from its header (FLAC STREAMINFO, WAV fmt/data). */
+  readonly durationMs: number | null;
   readonly createdAt: string;
 }
 

@@ -71,5 +71,4 @@ export const CATALOG_ERROR_CODES = {
 
 /** A stable error code of the catalog context. */
 export type CatalogErrorCode =
-  | (typeof CATALOG_ERROR_CODES)[keyof typeof CATALOG_ERROR_CODES]
-  | `CATALOG.${Uppercase<string>}`;
+  (typeof CATALOG_ERROR_CODES)[keyof typeof CATALOG_ERROR_CODES] | `CATALOG.${Uppercase<string>}`;

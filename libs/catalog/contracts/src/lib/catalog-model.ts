@@ -9,7 +9,12 @@ export const RELEASE_TYPES = ['album', 'ep', 'single', 'compilation'] as const;
 export type ReleaseType = (typeof RELEASE_TYPES)[number];
 
 /** Parental advisory (DDEX ParentalWarningType). */
-export const PARENTAL_WARNINGS = ['explicit', 'explicit-content-edited', 'not-explicit', 'no-advice-available'] as const;
+export const PARENTAL_WARNINGS = [
+  'explicit',
+  'explicit-content-edited',
+  'not-explicit',
+  'no-advice-available',
+] as const;
 /** A parental advisory. */
 export type ParentalWarning = (typeof PARENTAL_WARNINGS)[number];
 
@@ -151,7 +156,11 @@ export type ReleaseDraftInput = Omit<Partial<ReleaseDraft>, 'tracks' | 'title' |
 /** A {@link LocalizedText} as sent: language and translations may be left out. */
 export type LocalizedTextInput =
   | string
-  | { readonly text: string; readonly language?: string | null; readonly translations?: readonly Translation[] };
+  | {
+      readonly text: string;
+      readonly language?: string | null;
+      readonly translations?: readonly Translation[];
+    };
 
 /** A {@link TrackDraft} as sent; see {@link ReleaseDraftInput}. */
 export type TrackDraftInput = Omit<Partial<TrackDraft>, 'title' | 'contributors'> & {

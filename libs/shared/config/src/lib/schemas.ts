@@ -150,6 +150,12 @@ export const apiConfigSchema = commonConfigSchema.extend({
     .enum(['true', 'false'], { error: 'must be true or false' })
     .default('false')
     .transform((value) => value === 'true'),
+  // The platform's DDEX Party Id and name, written as MessageSender in exported ERN messages.
+  DDEX_PARTY_ID: z
+    .string()
+    .regex(/^PADPIDA[0-9A-Z]{11}$/, 'must be a DDEX Party Id such as PADPIDA2014120301X')
+    .default('PADPIDA0000000000B'),
+  DDEX_PARTY_NAME: z.string().min(1).default('Bandstand'),
   CATALOG_DEFAULT_TERRITORY: z
     .string()
     .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as US')

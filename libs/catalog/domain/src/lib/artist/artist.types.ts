@@ -15,14 +15,25 @@ export type ArtistEvent =
       readonly type: 'ArtistCreated';
       readonly data: { readonly artistId: string; readonly orgId: string; readonly profile: ArtistProfile };
     }
-  | { readonly type: 'ArtistProfileUpdated'; readonly data: { readonly artistId: string; readonly profile: ArtistProfile } };
+  | {
+      readonly type: 'ArtistProfileUpdated';
+      readonly data: { readonly artistId: string; readonly profile: ArtistProfile };
+    };
 
 /** Every event type of an artist's stream. */
-export const ARTIST_EVENT_TYPES = ['ArtistCreated', 'ArtistProfileUpdated'] as const satisfies readonly ArtistEvent['type'][];
+export const ARTIST_EVENT_TYPES = [
+  'ArtistCreated',
+  'ArtistProfileUpdated',
+] as const satisfies readonly ArtistEvent['type'][];
 
 /** Commands of an artist; profiles arrive parsed (`parseArtistInput`). */
 export type ArtistCommand =
-  | { readonly kind: 'CreateArtist'; readonly artistId: string; readonly orgId: string; readonly profile: ArtistProfile }
+  | {
+      readonly kind: 'CreateArtist';
+      readonly artistId: string;
+      readonly orgId: string;
+      readonly profile: ArtistProfile;
+    }
   | { readonly kind: 'UpdateArtistProfile'; readonly profile: ArtistProfile };
 
 /** An artist folded from its events. */

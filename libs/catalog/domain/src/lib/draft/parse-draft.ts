@@ -4,8 +4,7 @@ import { type ArtistProfile } from '../artist/artist.types';
 
 /** A parsed input, or every field error found in it (paths like `tracks.2.isrc`). */
 export type Parsed<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly errors: readonly FieldError[] };
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: readonly FieldError[] };
 
 /** What parsing a draft needs to know. */
 export interface DraftParseContext {

@@ -15,19 +15,9 @@ export function checkIsrc(input: string): Checked<string> {
   throw new Error(`checkIsrc(${input}) is being written`);
 }
 
-/** `USRC17607839` → `US-RC1-76-07839`. */
-export function formatIsrc(isrc: string): string {
-  throw new Error(`formatIsrc(${isrc}) is being written`);
-}
-
 /** ISWC `T-DDD.DDD.DDD-C` (separators optional) with its check digit → `T` + 10 digits. */
 export function checkIswc(input: string): Checked<string> {
   throw new Error(`checkIswc(${input}) is being written`);
-}
-
-/** `T0345246801` → `T-034.524.680-1`. */
-export function formatIswc(iswc: string): string {
-  throw new Error(`formatIswc(${iswc}) is being written`);
 }
 
 /** ISNI, 16 characters (spaces allowed), ISO 7064 MOD 11-2 check character → 16 characters. */
@@ -41,7 +31,10 @@ export function checkIpi(input: string): Checked<string> {
 }
 
 /** ISO 3166-1 alpha-2 (upper-cased), or `WW` where allowed. */
-export function checkTerritory(input: string, options: { readonly allowWorldwide: boolean }): Checked<string> {
+export function checkTerritory(
+  input: string,
+  options: { readonly allowWorldwide: boolean },
+): Checked<string> {
   throw new Error(`checkTerritory(${input}, ${String(options.allowWorldwide)}) is being written`);
 }
 

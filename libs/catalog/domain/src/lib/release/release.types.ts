@@ -42,10 +42,19 @@ export type ReleaseEvent =
         readonly draft: ReleaseDraft;
       };
     }
-  | { readonly type: 'ReleaseScheduled'; readonly data: { readonly releaseId: string; readonly schedule: ReleaseSchedule } }
+  | {
+      readonly type: 'ReleaseScheduled';
+      readonly data: { readonly releaseId: string; readonly schedule: ReleaseSchedule };
+    }
   | { readonly type: 'ReleaseUnscheduled'; readonly data: { readonly releaseId: string } }
-  | { readonly type: 'ReleaseReleased'; readonly data: { readonly releaseId: string; readonly releasedAt: string } }
-  | { readonly type: 'ReleaseTakenDown'; readonly data: { readonly releaseId: string; readonly reason: string } }
+  | {
+      readonly type: 'ReleaseReleased';
+      readonly data: { readonly releaseId: string; readonly releasedAt: string };
+    }
+  | {
+      readonly type: 'ReleaseTakenDown';
+      readonly data: { readonly releaseId: string; readonly reason: string };
+    }
   | { readonly type: 'ReleaseReinstated'; readonly data: { readonly releaseId: string } }
   | { readonly type: 'ReleaseDeleted'; readonly data: { readonly releaseId: string } };
 
@@ -83,7 +92,11 @@ export type ReleaseCommand =
       readonly source: RevisionSource;
       readonly planId: string | null;
     }
-  | { readonly kind: 'PublishVersion'; readonly expectedRevision: number | null; readonly note: string | null }
+  | {
+      readonly kind: 'PublishVersion';
+      readonly expectedRevision: number | null;
+      readonly note: string | null;
+    }
   | { readonly kind: 'ScheduleRelease'; readonly schedule: ReleaseSchedule }
   | { readonly kind: 'UnscheduleRelease' }
   /** Release at once (moves the release moment to now when it lies ahead). */

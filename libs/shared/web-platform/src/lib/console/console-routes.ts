@@ -28,7 +28,9 @@ export function consoleRoutes(
   const guards: CanActivateFn[] = features.flatMap((feature) => feature.sectionGuards ?? []);
   const sectionPages = features
     .flatMap((feature) => feature.sectionRoutes ?? [])
-    .map((page): Route => (guards.length > 0 ? { ...page, canActivate: [...guards, ...(page.canActivate ?? [])] } : page));
+    .map((page): Route =>
+      guards.length > 0 ? { ...page, canActivate: [...guards, ...(page.canActivate ?? [])] } : page,
+    );
   const pages = [...features.flatMap((feature) => feature.routes ?? []), ...sectionPages];
   for (const page of pages) {
     if (sections.some((section) => section.path === page.path)) {

@@ -48,10 +48,14 @@ export class Migration20261122000100_create_catalog_releases extends Migration {
         created_at timestamptz not null,
         updated_at timestamptz not null
       )`);
-    this.addSql('create index releases_org_updated_idx on catalog.releases (org_id, updated_at desc, release_id)');
+    this.addSql(
+      'create index releases_org_updated_idx on catalog.releases (org_id, updated_at desc, release_id)',
+    );
     this.addSql('create index releases_org_status_idx on catalog.releases (org_id, status)');
     this.addSql('create index releases_org_upc_idx on catalog.releases (org_id, upc) where upc is not null');
-    this.addSql('create index releases_release_at_idx on catalog.releases (org_id, release_at) where release_at is not null');
+    this.addSql(
+      'create index releases_release_at_idx on catalog.releases (org_id, release_at) where release_at is not null',
+    );
     this.addSql('create index releases_artists_idx on catalog.releases using gin (artist_ids)');
     // The draft's tracks, one row each, in order: the track list and batch edits read them.
     this.addSql(`
@@ -74,7 +78,9 @@ export class Migration20261122000100_create_catalog_releases extends Migration {
       )`);
     this.addSql('create index release_tracks_release_idx on catalog.release_tracks (release_id, position)');
     this.addSql('create index release_tracks_org_idx on catalog.release_tracks (org_id, track_id)');
-    this.addSql('create index release_tracks_isrc_idx on catalog.release_tracks (isrc) where isrc is not null');
+    this.addSql(
+      'create index release_tracks_isrc_idx on catalog.release_tracks (isrc) where isrc is not null',
+    );
     this.addSql(`
       create table catalog.release_versions (
         release_id text not null references catalog.releases (release_id) on delete cascade,
@@ -112,6 +118,8 @@ export class Migration20261122000100_create_catalog_releases extends Migration {
         closes_at timestamptz,
         primary key (release_id, territory, opens_at)
       )`);
-    this.addSql('create index release_availability_opens_idx on catalog.release_availability (territory, opens_at)');
+    this.addSql(
+      'create index release_availability_opens_idx on catalog.release_availability (territory, opens_at)',
+    );
   }
 }
