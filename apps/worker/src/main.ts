@@ -10,6 +10,7 @@ import {
 } from '@bandstand/shared/observability';
 import { persistenceContexts, seedContributors } from './app/contexts';
 import { runDatabaseCli } from './app/database-cli';
+import { startSeedApplication } from './app/seed-application';
 import { SERVICE_NAME } from './app/service-name';
 import { WorkerModule } from './app/worker.module';
 
@@ -59,6 +60,7 @@ async function runCli(args: readonly string[]): Promise<void> {
     config,
     contexts: persistenceContexts,
     contributors: seedContributors,
+    application: () => startSeedApplication(config),
     output: {
       out: (line) => process.stdout.write(`${line}\n`),
       err: (line) => process.stderr.write(`${line}\n`),

@@ -1,6 +1,6 @@
 import { type DynamicModule, type Type } from '@nestjs/common';
-import { catalogPersistence, CatalogModule } from '@bandstand/catalog/server';
-import { identityPersistence, IdentityModule } from '@bandstand/identity/server';
+import { catalogDemoSeed, catalogPersistence, CatalogModule } from '@bandstand/catalog/server';
+import { identityDemoSeed, identityPersistence, IdentityModule } from '@bandstand/identity/server';
 import { kernelPersistence } from '@bandstand/shared/event-store';
 import { type ContextPersistence, platformPersistence } from '@bandstand/shared/persistence';
 import { type SeedContributor } from '@bandstand/shared/seed';
@@ -18,7 +18,7 @@ export const persistenceContexts: readonly ContextPersistence[] = [
 ];
 
 /** Every context's demo-data contributor; `db:seed` orders them by their `after` lists. */
-export const seedContributors: readonly SeedContributor[] = [];
+export const seedContributors: readonly SeedContributor[] = [identityDemoSeed, catalogDemoSeed()];
 
 /** Every context's worker module (its processors, projections and queues). */
 export const contextModules: readonly (Type | DynamicModule)[] = [

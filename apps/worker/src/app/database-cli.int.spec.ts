@@ -8,11 +8,22 @@ import {
   createTestDatabase,
   dropTestDatabase,
   testDatabaseServerUrl,
+  testRedisUrl,
   uniqueDatabaseName,
 } from '@bandstand/shared/testing';
 import { Client } from 'pg';
-import { persistenceContexts, seedContributors } from './contexts';
+import { catalogDemoSeed } from '@bandstand/catalog/server';
+import { identityDemoSeed } from '@bandstand/identity/server';
+import { workerConfigSchema } from '@bandstand/shared/config';
+import { persistenceContexts } from './contexts';
 import { CLI_EXIT, type CliDependencies, runDatabaseCli } from './database-cli';
+import { startSeedApplication } from './seed-application';
+
+// The real contributors, the catalog with a small roster so that the CLI's own tests stay quick.
+const contributors = [
+  identityDemoSeed,
+  catalogDemoSeed({ label: { artists: 6, releases: 30 }, artist: { artists: 1, releases: 3 } }),
+];
 
 interface Captured {
   readonly deps: CliDependencies;
@@ -27,7 +38,17 @@ function cli(databaseUrl: string, eventStoreKey = TEST_EVENT_STORE_KEY): Capture
     deps: {
       config: { DATABASE_URL: databaseUrl, EVENT_STORE_KEY: eventStoreKey, NODE_ENV: 'test' },
       contexts: persistenceContexts,
-      contributors: seedContributors,
+      contributors,
+      application: () =>
+        startSeedApplication(
+          workerConfigSchema.parse({
+            NODE_ENV: 'test',
+            DATABASE_URL: databaseUrl,
+            EVENT_STORE_KEY: eventStoreKey,
+            REDIS_URL: testRedisUrl(),
+            STAFF_BOOTSTRAP_ADMIN_EMAIL: 'admin@bandstand.localhost',
+          }),
+        ),
       output: { out: (line) => out.push(line), err: (line) => err.push(line) },
     },
     out: () => out.join('\n'),
@@ -41,15 +62,19 @@ function urlOf(database: string): string {
   return url.toString();
 }
 
-async function seedRuns(url: string): Promise<number> {
+async function countOf(url: string, sql: string): Promise<number> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ n: number }>('select count(*)::int as n from platform.seed_runs');
+    const { rows } = await client.query<{ n: number }>(sql);
     return rows[0]?.n ?? -1;
   } finally {
     await client.end();
   }
+}
+
+function seedRuns(url: string): Promise<number> {
+  return countOf(url, 'select count(*)::int as n from platform.seed_runs');
 }
 
 describe('database CLI against PostgreSQL', () => {
@@ -78,7 +103,19 @@ describe('database CLI against PostgreSQL', () => {
     expect(await runDatabaseCli(['db:seed', '--scale', '1'], first.deps)).toBe(CLI_EXIT.ok);
     expect(first.out()).toContain('with seed "bandstand" at scale 1');
     expect(first.out()).toMatch(/Seed run \d+ finished/);
+    expect(first.out()).toMatch(
+      /identity: 3 accounts, 2 organisations; catalog: 7 artists, 33 releases, \d+ tracks/,
+    );
     expect(await seedRuns(url)).toBe(1);
+    expect(
+      await countOf(url, 'select count(*)::int as n from catalog.releases where version > 0'),
+    ).toBeGreaterThan(20);
+    expect(
+      await countOf(
+        url,
+        "select count(*)::int as n from kernel.events where stream_id like 'catalog-release-%'",
+      ),
+    ).toBeGreaterThan(60);
 
     const again = cli(url);
     expect(await runDatabaseCli(['db:seed'], again.deps)).toBe(CLI_EXIT.failed);
@@ -95,7 +132,7 @@ describe('database CLI against PostgreSQL', () => {
   it('db:reset drops the context schemas and migrates again', async () => {
     const run = cli(url);
     expect(await runDatabaseCli(['db:reset'], run.deps)).toBe(CLI_EXIT.ok);
-    expect(run.out()).toContain('dropped schemas identity, kernel, platform with all their data');
+    expect(run.out()).toContain('dropped schemas catalog, identity, kernel, platform with all their data');
     expect(run.out()).toContain('applied Migration20261121_create_seed_runs');
     expect(await seedRuns(url)).toBe(0);
   });

@@ -21,6 +21,7 @@ import {
   AlreadySeededError,
   describeCreated,
   runSeed,
+  type SeedApplicationHandle,
   type SeedContributor,
   SeedOrderError,
 } from '@bandstand/shared/seed';
@@ -48,6 +49,8 @@ export interface CliDependencies {
   readonly output: CliOutput;
   /** The day seeded data is anchored to; today (UTC) when absent. */
   readonly today?: Date;
+  /** Starts the application that event-sourced contexts seed through (the worker's contexts, no background work). */
+  readonly application?: () => Promise<SeedApplicationHandle>;
 }
 
 /** A parsed command line. */
@@ -209,6 +212,7 @@ async function execute(command: CliCommand, deps: CliDependencies): Promise<numb
         scale: command.scale,
         force: command.force,
         ...(deps.today ? { today: deps.today } : {}),
+        ...(deps.application ? { application: deps.application } : {}),
         log: (line) => output.out(`  ${line}`),
       });
       const applied = result.migrations.contexts.reduce((sum, context) => sum + context.applied.length, 0);

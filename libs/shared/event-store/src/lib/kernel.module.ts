@@ -7,6 +7,7 @@ import { DiscoveryModule } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AuditModule } from './audit/audit.module';
 import { CommandModule } from './command/command.module';
+import { KERNEL_CLOCK_SOURCE, type KernelClock } from './command/kernel-clock';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { IntegrityModule } from './integrity/integrity.module';
 import { JobsModule } from './jobs/jobs.module';
@@ -32,15 +33,22 @@ export function eventStoreKey(config: KernelConfig): string {
   return config.EVENT_STORE_KEY;
 }
 
+/** Choices a composition root may make for its process's kernel. */
+export interface KernelOptions {
+  /** The command path's clock instead of the system clock (the demo seed writes history with it). */
+  readonly clock?: KernelClock;
+}
+
 /** The kernel's core services, global so that every module (the kernel's own included) can inject them. */
 @Module({})
 export class KernelCoreModule {
-  static forRoot(config: KernelConfig, role: KernelRole): DynamicModule {
+  static forRoot(config: KernelConfig, role: KernelRole, options: KernelOptions = {}): DynamicModule {
     return {
       module: KernelCoreModule,
       global: true,
       imports: [CqrsModule.forRoot(), DiscoveryModule],
       providers: [
+        ...(options.clock === undefined ? [] : [{ provide: KERNEL_CLOCK_SOURCE, useValue: options.clock }]),
         { provide: KERNEL_CONFIG, useValue: config },
         { provide: KERNEL_ROLE, useValue: role },
         {
@@ -67,6 +75,7 @@ export class KernelCoreModule {
         },
       ],
       exports: [
+        ...(options.clock === undefined ? [] : [KERNEL_CLOCK_SOURCE]),
         KERNEL_CONFIG,
         KERNEL_ROLE,
         KernelDatabase,
@@ -95,11 +104,11 @@ function idempotencyCaller(request: FastifyRequest): string | undefined {
  */
 @Module({})
 export class KernelModule {
-  static forRoot(config: KernelConfig, role: KernelRole): DynamicModule {
+  static forRoot(config: KernelConfig, role: KernelRole, options: KernelOptions = {}): DynamicModule {
     return {
       module: KernelModule,
       imports: [
-        KernelCoreModule.forRoot(config, role),
+        KernelCoreModule.forRoot(config, role, options),
         CommandModule,
         SubscriptionsModule,
         IntegrityModule,

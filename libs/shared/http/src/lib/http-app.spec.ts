@@ -76,6 +76,17 @@ class ProbeController {
     throw new SplitsNot100Percent('99.5');
   }
 
+  @Get('domain-errors')
+  domainErrors(): never {
+    throw new DomainError('CATALOG.INVALID_METADATA', 'Two fields of the draft are invalid', {
+      field: 'draft',
+      errors: [
+        { field: 'draft.upc', code: 'CATALOG.INVALID_UPC', message: 'The check digit should be 2' },
+        { field: 'draft.tracks.1.isrc', code: 'CATALOG.INVALID_ISRC', message: 'Not an ISRC' },
+      ],
+    });
+  }
+
   @Get('forbidden')
   forbidden(): never {
     throw new ForbiddenException('Only the payee may see this statement');
@@ -211,6 +222,18 @@ describe('errors as problem details', () => {
           code: 'ROYALTIES.SPLITS_NOT_100_PERCENT',
           message: 'The shares add up to 99.5%, not 100%',
         },
+      ],
+    });
+  });
+
+  it('reports every field of a domain error about several, instead of its one field', async () => {
+    const response = await app.inject({ method: 'GET', url: '/api/v1/probe/domain-errors' });
+    expect(response.statusCode).toBe(422);
+    expect(problemOf(response.body)).toMatchObject({
+      code: 'CATALOG.INVALID_METADATA',
+      errors: [
+        { field: 'draft.upc', code: 'CATALOG.INVALID_UPC', message: 'The check digit should be 2' },
+        { field: 'draft.tracks.1.isrc', code: 'CATALOG.INVALID_ISRC', message: 'Not an ISRC' },
       ],
     });
   });

@@ -2,7 +2,12 @@ import { Migration } from '@mikro-orm/migrations';
 import { type ContextPersistence, platformPersistence } from '@bandstand/shared/persistence';
 import { createTestDatabase, type TestDatabase } from '@bandstand/shared/testing';
 import { Client } from 'pg';
-import { type SeedContributor } from './seed-contributor';
+import {
+  DEMO_ORGANISATIONS,
+  demoOrganisations,
+  type SeedApplication,
+  type SeedContributor,
+} from './seed-contributor';
 import { AlreadySeededError, runSeed } from './seed-runner';
 
 class CreateReleases extends Migration {
@@ -187,6 +192,74 @@ describe('runSeed', () => {
     expect(forced.reset).toBe(true);
     expect(await releases(db.url)).toEqual(first);
     expect(await query(db.url, 'select count(*)::int as n from platform.seed_runs')).toEqual([{ n: 1 }]);
+  });
+
+  it('hands contributors that write through the application its providers, and what earlier ones provided', async () => {
+    const db = await fresh();
+    const written: string[] = [];
+    const application: SeedApplication = {
+      get<T>(token: unknown): T {
+        if (token !== 'writer') throw new Error(`no provider for ${String(token)}`);
+        return { write: (line: string) => written.push(line) } as T;
+      },
+    };
+    let closed = false;
+    const organisations: SeedContributor = {
+      context: 'demo-identity',
+      usesApplication: true,
+      run({ app }) {
+        app?.get<{ write(line: string): void }>('writer').write('registered the demo account');
+        return Promise.resolve({
+          created: { organisations: 1 },
+          provides: {
+            [DEMO_ORGANISATIONS]: [{ orgId: 'org-1', name: 'Night Owls', kind: 'label', ownerUserId: 'u-1' }],
+          },
+        });
+      },
+    };
+    const seen: string[] = [];
+    const catalogInOrgs: SeedContributor = {
+      context: 'demo-catalog-in-orgs',
+      after: ['demo-identity'],
+      usesApplication: true,
+      run({ provided, em }) {
+        seen.push(...demoOrganisations(provided).map((org) => `${org.name} (${org.kind})`));
+        // A plain fork, not an open transaction: the application writes in its own.
+        expect(em.isInTransaction()).toBe(false);
+        return Promise.resolve({ created: {} });
+      },
+    };
+    await runSeed({
+      url: db.url,
+      contexts,
+      contributors: [catalogInOrgs, organisations, catalogSeed],
+      seed: 'app',
+      scale: 1,
+      today,
+      application: () =>
+        Promise.resolve({
+          app: application,
+          close: () => {
+            closed = true;
+            return Promise.resolve();
+          },
+        }),
+    });
+    expect(written).toEqual(['registered the demo account']);
+    expect(seen).toEqual(['Night Owls (label)']);
+    expect(closed).toBe(true);
+  });
+
+  it('refuses a contributor that writes through the application when no application is given', async () => {
+    const db = await fresh();
+    const needy: SeedContributor = {
+      context: 'needy',
+      usesApplication: true,
+      run: () => Promise.resolve({ created: {} }),
+    };
+    await expect(
+      runSeed({ url: db.url, contexts, contributors: [needy], seed: 'x', scale: 1, today }),
+    ).rejects.toThrow('was given none to start');
   });
 
   it('rejects a cycle before touching the database', async () => {

@@ -8,7 +8,7 @@ import {
   resetDatabase,
   SeedRun,
 } from '@bandstand/shared/persistence';
-import { type SeedContributor } from './seed-contributor';
+import { type SeedApplication, type SeedContributor, type SeedProvisions } from './seed-contributor';
 import { orderContributors } from './seed-order';
 import { Rng } from './rng';
 
@@ -39,6 +39,17 @@ export interface SeedRunOptions {
   /** The day the data is anchored to; defaults to today (UTC). */
   readonly today?: Date;
   readonly log?: (message: string) => void;
+  /**
+   * Starts the application that contributors with `usesApplication` write through, once the
+   * database is migrated; closed when the run ends. Required when such a contributor takes part.
+   */
+  readonly application?: () => Promise<SeedApplicationHandle>;
+}
+
+/** A started {@link SeedApplication} and how to stop it. */
+export interface SeedApplicationHandle {
+  readonly app: SeedApplication;
+  close(): Promise<void>;
 }
 
 /** What one contributor did. */
@@ -124,21 +135,34 @@ export async function runSeed(options: SeedRunOptions): Promise<SeedRunResult> {
 
     const root = Rng.fromSeed(options.seed);
     const results: ContributorResult[] = [];
-    for (const contributor of ordered) {
-      const started = performance.now();
-      const contextLog = (message: string): void => log(`[${contributor.context}] ${message}`);
-      const report = await orm.em.fork().transactional((tx) =>
-        contributor.run({
+    const provided: Record<string, SeedProvisions> = {};
+    const application = ordered.some((contributor) => contributor.usesApplication === true)
+      ? await startApplication(options)
+      : null;
+    try {
+      for (const contributor of ordered) {
+        const started = performance.now();
+        const contextLog = (message: string): void => log(`[${contributor.context}] ${message}`);
+        const context = {
           rng: root.derive(contributor.context),
           scale: options.scale,
           today,
-          em: tx,
+          provided: { ...provided },
           log: contextLog,
-        }),
-      );
-      const durationMs = Math.round(performance.now() - started);
-      results.push({ context: contributor.context, created: report.created, durationMs });
-      log(`[${contributor.context}] ${describeCreated(report.created)} in ${durationMs} ms`);
+        };
+        // A contributor writing through the application commits in its own transactions; holding
+        // an idle one open here meanwhile would only be ended by the idle-in-transaction timeout.
+        const report =
+          contributor.usesApplication === true && application !== null
+            ? await contributor.run({ ...context, em: orm.em.fork(), app: application.app })
+            : await orm.em.fork().transactional((tx) => contributor.run({ ...context, em: tx, app: null }));
+        if (report.provides !== undefined) provided[contributor.context] = report.provides;
+        const durationMs = Math.round(performance.now() - started);
+        results.push({ context: contributor.context, created: report.created, durationMs });
+        log(`[${contributor.context}] ${describeCreated(report.created)} in ${durationMs} ms`);
+      }
+    } finally {
+      await application?.close();
     }
 
     run.finishedAt = new Date();
@@ -153,6 +177,13 @@ export async function runSeed(options: SeedRunOptions): Promise<SeedRunResult> {
       contributors: results,
     };
   });
+}
+
+async function startApplication(options: SeedRunOptions): Promise<SeedApplicationHandle> {
+  if (options.application === undefined) {
+    throw new Error('A contributor writes through the application, but the seed run was given none to start');
+  }
+  return options.application();
 }
 
 /** "12 releases, 140 tracks", or "nothing" for an empty report. */

@@ -214,3 +214,37 @@ describe('CommandModule (under KernelModule)', () => {
     expect(event).toMatchObject({ schemaVersion: 2, data: { limit: 9, source: 'v1' } });
   });
 });
+
+describe('KernelModule with a clock of the composition root', () => {
+  it('decides and records with that clock instead of the system clock', async () => {
+    const kernel = await createKernelTestHarness({ contexts: [counterFixturePersistence] });
+    const orm: DynamicModule = {
+      module: class ClockTestOrmModule {},
+      global: true,
+      providers: [{ provide: MikroORM, useValue: kernel.orm }],
+      exports: [MikroORM],
+    };
+    const app = await Test.createTestingModule({
+      imports: [
+        orm,
+        KernelModule.forRoot(
+          { NODE_ENV: 'test', EVENT_STORE_KEY: TEST_EVENT_STORE_KEY, DATABASE_URL: kernel.database.url },
+          'api',
+          { clock: fixedKernelClock({ now: '2019-05-04T03:02:01.000Z' }) },
+        ),
+        CounterFixtureModule,
+      ],
+    }).compile();
+    try {
+      await app.init();
+      const result = await app.get(CommandBus).execute(new IncrementCounter('past', 1, metadata));
+      expect(result.events[0]).toMatchObject({
+        data: { at: '2019-05-04T03:02:01.000Z' },
+        recordedAt: new Date('2019-05-04T03:02:01.000Z'),
+      });
+    } finally {
+      await app.close();
+      await kernel.close();
+    }
+  });
+});

@@ -10,7 +10,7 @@ import {
   DeciderCommandRunner,
 } from './decider-command-runner';
 import { InlineProjectionDiscovery, InlineProjections } from './inline-projections';
-import { KERNEL_CLOCK, type KernelClock, systemClock } from './kernel-clock';
+import { KERNEL_CLOCK, KERNEL_CLOCK_SOURCE, type KernelClock, systemClock } from './kernel-clock';
 
 /**
  * The kernel's command path (docs/contexts/kernel.md): the {@link DeciderCommandRunner} that every
@@ -22,7 +22,11 @@ import { KERNEL_CLOCK, type KernelClock, systemClock } from './kernel-clock';
 @Global()
 @Module({
   providers: [
-    { provide: KERNEL_CLOCK, useValue: systemClock },
+    {
+      provide: KERNEL_CLOCK,
+      useFactory: (source?: KernelClock) => source ?? systemClock,
+      inject: [{ token: KERNEL_CLOCK_SOURCE, optional: true }],
+    },
     { provide: COMMAND_RETRY_POLICY, useValue: DEFAULT_COMMAND_RETRY_POLICY },
     { provide: InlineProjections, useFactory: () => new InlineProjections() },
     {

@@ -14,3 +14,9 @@ export const systemClock: KernelClock = {
   now: () => new Date(),
   newId: () => randomUUID(),
 };
+
+/**
+ * The clock the process's command path starts with (`KernelModule.forRoot(…, { clock })`): the
+ * system clock unless a composition root chooses another (the demo seed travels in time with it).
+ */
+export const KERNEL_CLOCK_SOURCE = Symbol('KERNEL_CLOCK_SOURCE');
