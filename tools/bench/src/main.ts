@@ -1,4 +1,5 @@
 // The benchmarks behind `npm run bench:*` (tools/scripts/bench.mjs builds this and runs it on Node 24).
+import { runCatalogBench } from './catalog/catalog.bench';
 import {
   POINT_COMMAND,
   processOutput,
@@ -6,13 +7,15 @@ import {
   runEventStoreBench,
 } from './event-store/event-store.bench';
 
-const BENCHMARKS = ['event-store'];
+const BENCHMARKS = ['event-store', 'catalog'];
 
 async function main(args: readonly string[]): Promise<number> {
   const [command, ...rest] = args;
   switch (command) {
     case 'event-store':
       return runEventStoreBench(rest);
+    case 'catalog':
+      return runCatalogBench(rest);
     case POINT_COMMAND:
       return runAppendPointCommand(rest[0]);
     default:

@@ -24,6 +24,7 @@ export const CONSOLES: readonly ExpectedConsole[] = [
     statusPath: '',
     sections: [
       { label: 'Home', heading: 'Home', path: '' },
+      { label: 'Discover', heading: 'Discover', path: 'discover' },
       { label: 'Collection', heading: 'Collection', path: 'collection' },
       { label: 'Wallet & rewards', heading: 'Wallet & rewards', path: 'wallet' },
       { label: 'Perks', heading: 'Perks', path: 'perks' },

@@ -1,3 +1,4 @@
+import { loadCatalogView } from '@bandstand/catalog/web';
 import { loadTeamView } from '@bandstand/identity/web';
 import { type ConsoleDefinition } from '@bandstand/shared/web-platform';
 
@@ -28,9 +29,11 @@ export const CREATOR_CONSOLE: ConsoleDefinition = {
       purpose:
         'Releases and tracks with their ISRC, UPC and credits; batch metadata editing; a release calendar with embargo dates; draft and released versions; DDEX ERN import.',
       upcoming: {
-        heading: 'Your releases will appear here',
-        message: 'Releases, tracks, the calendar and ERN import arrive with the catalog context.',
+        heading: 'Royalty matching will appear here',
+        message:
+          'Which usage and sales lines matched each release and track arrives with the royalties context.',
       },
+      view: loadCatalogView,
     },
     {
       path: 'royalties',

@@ -1,3 +1,4 @@
+import { loadDiscoverView } from '@bandstand/catalog/web';
 import { type ConsoleDefinition } from '@bandstand/shared/web-platform';
 
 /** The fan console: its name, its brand icon and its sections, in navigation order. */
@@ -16,8 +17,22 @@ export const FAN_CONSOLE: ConsoleDefinition = {
       upcoming: {
         heading: 'Your activity will appear here',
         message:
-          'New releases from the artists you follow, credits you earned and the status of your orders will show here once the catalog, commerce and rewards contexts are in place. Until then this page shows the live state of the platform.',
+          'New releases from the artists you follow, credits you earned and the status of your orders will show here once following, commerce and rewards are in place; new releases are under Discover already. Until then this page shows the live state of the platform.',
       },
+    },
+    {
+      path: 'discover',
+      label: 'Discover',
+      icon: 'explore',
+      heading: 'Discover',
+      purpose:
+        'New releases out where you are, and search over releases, tracks and artists in any script.',
+      upcoming: {
+        heading: 'Perks and purchases will appear here',
+        message:
+          'Buying a release and the perks that come with it arrive with the commerce and perks contexts.',
+      },
+      view: loadDiscoverView,
     },
     {
       path: 'collection',

@@ -10,3 +10,4 @@ export * from './lib/release/release.errors';
 export * from './lib/artist/artist.types';
 export * from './lib/artist/artist.decider';
 export * from './lib/artist/artist.errors';
+export * from './lib/schedule/instant';

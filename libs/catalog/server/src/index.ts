@@ -1,4 +1,4 @@
 export * from './lib/catalog.module';
 export * from './lib/infrastructure/catalog.persistence';
 export * from './lib/seed/catalog-demo.seed';
-export * from './lib/seed/demo-catalog.generator';
+

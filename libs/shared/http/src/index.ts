@@ -7,5 +7,6 @@ export * from './lib/openapi';
 export * from './lib/problem';
 export * from './lib/problem-details.dto';
 export * from './lib/problem-details.filter';
+export * from './lib/raw-body';
 export * from './lib/request-hooks';
 export * from './lib/validation';

@@ -147,9 +147,10 @@ export interface ReleaseDraft {
  * are new, optional fields may be left out (null or empty), and identifiers may carry hyphens,
  * spaces or lower case — the server normalises them. Unknown fields are refused.
  */
-export type ReleaseDraftInput = Omit<Partial<ReleaseDraft>, 'tracks' | 'title' | 'type'> & {
+export type ReleaseDraftInput = Omit<Partial<ReleaseDraft>, 'tracks' | 'title' | 'type' | 'contributors'> & {
   readonly type: ReleaseType;
   readonly title: LocalizedTextInput;
+  readonly contributors?: readonly ContributorInput[];
   readonly tracks?: readonly TrackDraftInput[];
 };
 

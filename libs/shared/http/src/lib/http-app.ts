@@ -6,6 +6,7 @@ import helmet from '@fastify/helmet';
 import { type ApiConfig } from '@bandstand/shared/config';
 import { type AppLogger, MetricsService, PinoNestLogger, ROOT_LOGGER } from '@bandstand/shared/observability';
 import { ProblemDetailsFilter } from './problem-details.filter';
+import { registerRawBodyParsers } from './raw-body';
 import { CORRELATION_HEADER, correlationIdFromRequest, registerRequestHooks } from './request-hooks';
 import { createValidationPipe } from './validation';
 
@@ -59,6 +60,7 @@ export async function configureHttpApp(app: NestFastifyApplication, config: Http
   app.useLogger(app.get(PinoNestLogger));
   app.flushLogs();
   registerRequestHooks(app.getHttpAdapter().getInstance(), { logger, metrics: app.get(MetricsService) });
+  registerRawBodyParsers(app.getHttpAdapter().getInstance());
   const secure = new URL(config.PUBLIC_URL).protocol === 'https:';
   // Cookies carry only the refresh token (httpOnly, SameSite=Strict); they are not signed because
   // the token itself is a random secret checked against its stored hash.

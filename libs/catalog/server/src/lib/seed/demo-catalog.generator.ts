@@ -8,6 +8,7 @@ import {
   type ScheduleReleaseRequest,
   type TrackDraftInput,
 } from '@bandstand/catalog/contracts';
+import { gtinCheckDigit, isniCheckCharacter, iswcCheckDigit } from '@bandstand/catalog/domain';
 import { type Rng } from '@bandstand/shared/seed';
 
 const DAY_MS = 86_400_000;
@@ -163,31 +164,6 @@ const LANGUAGE_OF: Readonly<Record<string, string>> = {
   DE: 'de',
 };
 const CREW = ['Ana Ruiz', 'Ben Ito', 'Cleo Marsh', 'Dev Patel', 'Eli Stone', 'Fay Wong', 'Gus Hale'];
-
-/** The GS1 mod-10 check digit of a GTIN body. */
-export function gtinCheckDigit(body: string): number {
-  let sum = 0;
-  for (let i = 0; i < body.length; i++) {
-    const digit = Number(body[body.length - 1 - i]);
-    sum += i % 2 === 0 ? digit * 3 : digit;
-  }
-  return (10 - (sum % 10)) % 10;
-}
-
-/** The ISWC check digit of its nine digits. */
-export function iswcCheckDigit(digits: string): number {
-  let sum = 1;
-  for (let i = 0; i < 9; i++) sum += (i + 1) * Number(digits[i]);
-  return (10 - (sum % 10)) % 10;
-}
-
-/** The ISO 7064 MOD 11-2 check character of an ISNI's fifteen digits. */
-export function isniCheckCharacter(digits: string): string {
-  let total = 0;
-  for (const digit of digits) total = (total + Number(digit)) * 2;
-  const check = (12 - (total % 11)) % 11;
-  return check === 10 ? 'X' : String(check);
-}
 
 function padded(value: number, width: number): string {
   return String(value).padStart(width, '0');
@@ -419,7 +395,7 @@ export class DemoCatalogGenerator {
       };
     }
     const words = this.rng.int(1, 3);
-    return Array.from({ length: words }, () => this.rng.pick(TITLE_WORDS)).join(' ');
+    return this.rng.sample(TITLE_WORDS, words).join(' ');
   }
 
   private isrc(country: string, year: number): string {

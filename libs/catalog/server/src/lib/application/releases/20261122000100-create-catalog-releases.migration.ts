@@ -57,6 +57,15 @@ export class Migration20261122000100_create_catalog_releases extends Migration {
       'create index releases_release_at_idx on catalog.releases (org_id, release_at) where release_at is not null',
     );
     this.addSql('create index releases_artists_idx on catalog.releases using gin (artist_ids)');
+    // The public side reads the newest published version: its artwork and its artists.
+    this.addSql(
+      `create index releases_published_artwork_idx on catalog.releases ((published->>'artworkAssetId'))
+        where published is not null`,
+    );
+    this.addSql(
+      `create index releases_published_artists_idx on catalog.releases using gin ((published->'artistIds'))
+        where published is not null`,
+    );
     // The draft's tracks, one row each, in order: the track list and batch edits read them.
     this.addSql(`
       create table catalog.release_tracks (

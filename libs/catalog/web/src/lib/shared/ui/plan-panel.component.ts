@@ -1,0 +1,93 @@
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import { MatButton } from '@angular/material/button';
+import { type ChangePlan } from '@bandstand/catalog/contracts';
+import { type ShownProblem } from '@bandstand/shared/web-ui';
+import { PlanPreviewComponent } from './plan-preview.component';
+import { ProblemAlertComponent } from './problem-alert.component';
+
+/**
+ * A previewed plan with what can be done with it: apply it (all or nothing), discard it, or — when
+ * the catalog changed since the preview — preview it again.
+ */
+@Component({
+  selector: 'bs-plan-panel',
+  imports: [MatButton, PlanPreviewComponent, ProblemAlertComponent],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <bs-plan-preview [plan]="plan()" [expandAll]="plan().items.length <= 5" />
+    @if (stale()) {
+      <div class="bs-plan-stale" role="alert">
+        <p>
+          The catalog changed since this preview (someone saved a release it touches), so nothing was applied.
+          Preview again to see the changes as they would be now.
+        </p>
+        <button mat-flat-button type="button" [disabled]="busy()" (click)="previewAgain.emit()">
+          Preview again
+        </button>
+      </div>
+    } @else {
+      <bs-problem-alert [problem]="problem()" />
+    }
+    @if (plan().status === 'open') {
+      <div class="bs-plan-actions">
+        <button mat-flat-button type="button" [disabled]="busy() || !applicable()" (click)="apply.emit()">
+          Apply
+        </button>
+        <button mat-button type="button" [disabled]="busy()" (click)="discard.emit()">Discard</button>
+        @if (!applicable()) {
+          <span class="bs-muted">
+            @if (plan().summary.errors > 0) {
+              Fix the errors and preview again.
+            } @else {
+              Nothing would change.
+            }
+          </span>
+        }
+      </div>
+    }
+  `,
+  styles: `
+    :host {
+      display: grid;
+      gap: 12px;
+    }
+    .bs-plan-actions {
+      display: flex;
+      align-items: center;
+      gap: 8px;
+    }
+    .bs-plan-stale {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 12px;
+      padding: 12px 16px;
+      border-radius: 12px;
+      background: var(--mat-sys-error-container);
+      color: var(--mat-sys-on-error-container);
+    }
+    .bs-plan-stale p {
+      flex: 1 1 320px;
+      margin: 0;
+    }
+    .bs-muted {
+      color: var(--mat-sys-on-surface-variant);
+    }
+  `,
+})
+export class PlanPanelComponent {
+  readonly plan = input.required<ChangePlan>();
+  readonly busy = input(false);
+  readonly problem = input<ShownProblem | null>(null);
+  /** The api refused to apply it because the catalog changed since the preview. */
+  readonly stale = input(false);
+  readonly apply = output();
+  readonly discard = output();
+  readonly previewAgain = output();
+
+  /** Only a plan without errors that changes something can be applied. */
+  protected readonly applicable = computed(() => {
+    const { summary } = this.plan();
+    return summary.errors === 0 && summary.creates + summary.updates > 0;
+  });
+}
