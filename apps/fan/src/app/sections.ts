@@ -25,8 +25,7 @@ export const FAN_CONSOLE: ConsoleDefinition = {
       label: 'Discover',
       icon: 'explore',
       heading: 'Discover',
-      purpose:
-        'New releases out where you are, and search over releases, tracks and artists in any script.',
+      purpose: 'New releases out where you are, and search over releases, tracks and artists in any script.',
       upcoming: {
         heading: 'Perks and purchases will appear here',
         message:

@@ -42,7 +42,7 @@ export async function startSeedApplication(config: WorkerConfig): Promise<SeedAp
   });
   await app.init();
   const get = <T>(token: (abstract new (...args: never[]) => T) | symbol | string): T =>
-    app.get<T>(token as string, { strict: false });
+    app.get<T>(token, { strict: false });
   const application: SeedApplication = { get, clock };
   return { app: application, close: () => app.close() };
 }

@@ -114,6 +114,19 @@ const ARABIC: readonly (readonly [string, string])[] = [
   ['قمر', 'Qamar'], ['ليل', 'Layl'], ['بحر', 'Bahr'], ['حب', 'Hubb'], ['شمس', 'Shams'],
   ['نجمة', 'Najma'], ['صحراء', 'Sahra'], ['مطر', 'Matar'], ['حلم', 'Hulm'], ['طريق', 'Tariq'],
 ];
+// Syllables of invented words (names, slang, made-up titles), so that the vocabulary is as varied as a
+// real catalog's (tens of thousands of words) rather than the few hundred words above.
+const SYLLABLES = [
+  'ka', 'lo', 'ri', 'men', 'tor', 'vel', 'si', 'an', 'dre', 'mo', 'na', 'qui', 'ber', 'lin', 'dus',
+  'ha', 'ze', 'po', 'ty', 'rom', 'el', 'sha', 'vin', 'cor', 'da', 'mir', 'pel', 'tu', 'gra', 'fen',
+];
+
+/** An invented word of 2–4 syllables, capitalised ("Kalomen"). */
+export function inventedWord(random: Random): string {
+  const word = Array.from({ length: between(random, 2, 4) }, () => pick(random, SYLLABLES)).join('');
+  return `${word.charAt(0).toUpperCase()}${word.slice(1)}`;
+}
+
 const GIVEN = ['Aurora', 'Jonas', 'Lena', 'Theo', 'Ines', 'Kofi', 'Mara', 'Elias', 'Noor', 'Sami', 'Yuki', 'Dara'];
 const FAMILY = ['Lane', 'Berg', 'Sato', 'Okafor', 'Novak', 'Reyes', 'Lind', 'Moreau', 'Haddad', 'Ivanova', 'Kowalski'];
 const GENRES = ['Pop', 'Electronic', 'Rock', 'Jazz', 'Hip-Hop', 'Folk', 'Classical', 'Ambient'];
@@ -144,6 +157,8 @@ export function titleIn(random: Random, kind: TitleScript): LocalizedText {
   switch (kind) {
     case 'english': {
       const words = Array.from({ length: between(random, 1, 3) }, () => pick(random, ENGLISH));
+      // Two titles in five carry an invented word: a name, a place, a coinage.
+      if (random() < 0.4) words.splice(Math.floor(random() * (words.length + 1)), 0, inventedWord(random));
       return localized(words.join(' '), 'en', null);
     }
     case 'accented': {

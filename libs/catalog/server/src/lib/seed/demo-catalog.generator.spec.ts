@@ -56,9 +56,13 @@ describe('DemoCatalogGenerator', () => {
     const isnis = artists.flatMap((artist) => (artist.input.isni ? [artist.input.isni] : []));
     expect(isnis.length).toBeGreaterThan(50);
     for (const isni of isnis) expect(checkIsni(isni).ok).toBe(true);
-    const names = artists.map((artist) => (typeof artist.input.name === 'string' ? artist.input.name : artist.input.name.text));
+    const names = artists.map((artist) =>
+      typeof artist.input.name === 'string' ? artist.input.name : artist.input.name.text,
+    );
     expect(new Set(names).size).toBe(names.length);
-    expect(names.some((name) => /[\u3040-\u30ff\uac00-\ud7af\u0400-\u04ff\u0370-\u03ff]/u.test(name))).toBe(true);
+    expect(names.some((name) => /[\u3040-\u30ff\uac00-\ud7af\u0400-\u04ff\u0370-\u03ff]/u.test(name))).toBe(
+      true,
+    );
   });
 
   it('tells each release a history the deciders accept: scheduled ahead, released when due, in time order', () => {
@@ -74,11 +78,18 @@ describe('DemoCatalogGenerator', () => {
         expect(embargoConflicts(parsed.value)).toEqual([]);
         expect(new Date(schedule.schedule.releaseAt).getTime()).toBeGreaterThan(schedule.at.getTime());
       }
-      for (const step of plan.steps) if (step.kind !== 'schedule') expect(step.at.getTime()).toBeLessThan(TODAY.getTime() + 100 * 86_400_000);
+      for (const step of plan.steps)
+        if (step.kind !== 'schedule')
+          expect(step.at.getTime()).toBeLessThan(TODAY.getTime() + 100 * 86_400_000);
       fates.add(plan.steps.map((step) => step.kind).join(','));
     }
     expect([...fates]).toEqual(
-      expect.arrayContaining(['create', 'create,schedule', 'create,schedule,release-due', 'create,schedule,release-due,revise,publish']),
+      expect.arrayContaining([
+        'create',
+        'create,schedule',
+        'create,schedule,release-due',
+        'create,schedule,release-due,revise,publish',
+      ]),
     );
   });
 

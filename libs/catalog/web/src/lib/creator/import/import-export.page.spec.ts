@@ -168,13 +168,16 @@ describe('import and export', () => {
     buttonNamed(element, 'Download CSV').click();
     const download = await nextRequest(http, { method: 'GET', url: `${CATALOG}/export.csv` });
     expect(download.request.responseType).toBe('blob');
+    const button = () => buttonNamed(element, 'Download CSV');
+    await until('the download starts', () => button().hasAttribute('disabled'));
     download.flush(new Blob([CSV], { type: 'text/csv' }));
-    await fixture.whenStable();
-    expect(buttonNamed(element, 'Download CSV').hasAttribute('disabled')).toBe(false);
+    await until('the download ends', () => !button().hasAttribute('disabled'));
     buttonNamed(element, 'Download CSV').click();
-    fail(
-      await nextRequest(http, { url: `${CATALOG}/export.csv` }),
-      problem(403, 'ACCESS.FORBIDDEN', 'You may not read this catalog.'),
+    // A blob request's failure arrives as a blob, which the page reads back as the problem.
+    const refused = problem(403, 'ACCESS.FORBIDDEN', 'You may not read this catalog.');
+    (await nextRequest(http, { url: `${CATALOG}/export.csv` })).flush(
+      new Blob([JSON.stringify(refused)], { type: 'application/problem+json' }),
+      { status: 403, statusText: 'Forbidden' },
     );
     await until('the problem shows', () => textOf(element).includes('You may not read this catalog.'));
   });

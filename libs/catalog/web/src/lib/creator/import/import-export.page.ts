@@ -28,6 +28,7 @@ import {
 import { problemFromError, type ShownProblem } from '@bandstand/shared/web-ui';
 import { firstValueFrom } from 'rxjs';
 import { ActiveOrganisation } from '../../shared/data/active-organisation';
+import { readBlobText } from '../../shared/data/blob-text';
 import { saveBlob } from '../../shared/data/blob-urls';
 import { CatalogClient } from '../../shared/data/catalog.client';
 import { OrgScopeComponent } from '../../shared/ui/org-scope.component';
@@ -37,15 +38,6 @@ import { ProblemAlertComponent } from '../../shared/ui/problem-alert.component';
 /** A chosen file, read as text. */
 interface ChosenFile extends ImportFile {
   readonly bytes: number;
-}
-
-function readText(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error ?? new Error(`${file.name} could not be read`));
-    reader.readAsText(file, 'utf-8');
-  });
 }
 
 /** The format files of this name are most likely in. */
@@ -266,7 +258,11 @@ export class ImportExportPageComponent {
     this.previewProblem.set(null);
     try {
       const files = await Promise.all(
-        chosen.map(async (file) => ({ name: file.name, content: await readText(file), bytes: file.size })),
+        chosen.map(async (file) => ({
+          name: file.name,
+          content: await readBlobText(file),
+          bytes: file.size,
+        })),
       );
       this.files.set(files);
       const formats = new Set(files.map((file) => formatOf(file.name)));

@@ -217,16 +217,16 @@ export class ReleaseHistoryComponent {
   readonly compare = output<CompareRequest>();
 
   /** The sides on offer: the draft, each version (newest first), then each revision. */
-  protected readonly refs = computed(() => [
-    { value: 'draft' as ReleaseRef, label: 'Draft (now)' },
+  protected readonly refs = computed((): { value: ReleaseRef; label: string }[] => [
+    { value: 'draft', label: 'Draft (now)' },
     ...[...this.versions()]
       .sort((a, b) => b.version - a.version)
       .map((version) => ({
-        value: `v${version.version}` as ReleaseRef,
+        value: `v${version.version}` as const,
         label: `Version ${version.version}`,
       })),
     ...Array.from({ length: this.revision() }, (_, index) => this.revision() - index).map((revision) => ({
-      value: `r${revision}` as ReleaseRef,
+      value: `r${revision}` as const,
       label: `Revision ${revision}`,
     })),
   ]);

@@ -124,7 +124,7 @@ function zoneName(): string {
       <p class="bs-muted">Times are in your time zone ({{ zone }}).</p>
       <mat-form-field>
         <mat-label>Release date and time</mat-label>
-        <input matInput type="datetime-local" formControlName="releaseAt" required />
+        <input matInput type="datetime-local" step="1" formControlName="releaseAt" required />
         <mat-error>
           <bs-field-error [control]="form().controls.releaseAt" label="Release date" [messages]="messages" />
         </mat-error>
@@ -165,7 +165,7 @@ function zoneName(): string {
             </mat-form-field>
             <mat-form-field>
               <mat-label>Moment {{ i + 1 }} release date and time</mat-label>
-              <input matInput type="datetime-local" formControlName="releaseAt" />
+              <input matInput type="datetime-local" step="1" formControlName="releaseAt" />
               <mat-error>
                 <bs-field-error
                   [control]="row.controls.releaseAt"
@@ -205,14 +205,14 @@ function zoneName(): string {
             </mat-form-field>
             <mat-form-field>
               <mat-label>Embargo {{ i + 1 }} from</mat-label>
-              <input matInput type="datetime-local" formControlName="from" />
+              <input matInput type="datetime-local" step="1" formControlName="from" />
               <mat-error>
                 <bs-field-error [control]="row.controls.from" label="From" [messages]="messages" />
               </mat-error>
             </mat-form-field>
             <mat-form-field>
               <mat-label>Embargo {{ i + 1 }} until</mat-label>
-              <input matInput type="datetime-local" formControlName="until" />
+              <input matInput type="datetime-local" step="1" formControlName="until" />
               <mat-error>
                 <bs-field-error [control]="row.controls.until" label="Until" [messages]="messages" />
               </mat-error>

@@ -1,4 +1,4 @@
-import { HttpClient, HttpHeaders, HttpParams } from '@angular/common/http';
+import { HttpClient, HttpErrorResponse, HttpHeaders, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import {
   type Artist,
@@ -30,7 +30,8 @@ import {
   type TrackSummary,
 } from '@bandstand/catalog/contracts';
 import { type Page } from '@bandstand/shared/contracts';
-import { map, type Observable } from 'rxjs';
+import { catchError, from, map, type Observable, switchMap, throwError } from 'rxjs';
+import { readBlobText } from './blob-text';
 import { asPage, type ListBody, listItems } from './list-body';
 
 /** Media type of an import sent as one JSON document larger than the api's plain JSON limit. */
@@ -42,6 +43,31 @@ function query(values: object): HttpParams {
     if (value !== undefined && value !== null && value !== '') params = params.set(key, String(value));
   }
   return params;
+}
+
+/** Rethrows a failed blob request with its body parsed, when it is JSON (a problem). */
+function problemFromBlob(error: unknown): Observable<never> {
+  if (!(error instanceof HttpErrorResponse) || !(error.error instanceof Blob)) return throwError(() => error);
+  return from(readBlobText(error.error)).pipe(
+    switchMap((text) => {
+      let body: unknown = text;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        // Not JSON: the text itself is the most there is to show.
+      }
+      return throwError(
+        () =>
+          new HttpErrorResponse({
+            error: body,
+            headers: error.headers,
+            status: error.status,
+            statusText: error.statusText,
+            url: error.url ?? undefined,
+          }),
+      );
+    }),
+  );
 }
 
 /** An organisation's catalog on the api: releases, tracks, artists, assets, plans and search. */
@@ -133,9 +159,12 @@ export class CatalogClient {
     return this.path(orgId, 'export.csv');
   }
 
-  /** A file of the api as a blob: downloads and images need the bearer token a plain link cannot send. */
+  /**
+   * A file of the api as a blob: downloads and images need the bearer token a plain link cannot
+   * send. A failure's problem+json arrives as a blob too, so it is read back into the error.
+   */
   download(path: string): Observable<Blob> {
-    return this.http.get(path, { responseType: 'blob' });
+    return this.http.get(path, { responseType: 'blob' }).pipe(catchError(problemFromBlob));
   }
 
   tracks(orgId: string, filter: TrackListQuery = {}): Observable<Page<TrackSummary>> {

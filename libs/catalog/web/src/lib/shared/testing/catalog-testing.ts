@@ -315,6 +315,11 @@ export async function choose(field: Element, option: string): Promise<void> {
     );
   await until(`the option ${option} shows`, () => options().length > 0);
   options()[0]?.click();
+  if (field.querySelector('.mat-mdc-select-multiple') !== null) {
+    // A multiple choice stays open for more; its backdrop closes it, as a click beside it does.
+    await until('the choice is made', () => options()[0]?.getAttribute('aria-selected') === 'true');
+    document.querySelector<HTMLElement>('.cdk-overlay-backdrop')?.click();
+  }
   await until('the options close', () => document.querySelector('mat-option') === null);
 }
 
