@@ -9,6 +9,7 @@ export * from './lib/forms/form-errors.component';
 export * from './lib/job-progress/job-progress.component';
 export * from './lib/platform-status/platform-status.component';
 export * from './lib/problem/problem';
+export * from './lib/problem/problem-alert.component';
 export * from './lib/states/empty-state.component';
 export * from './lib/states/error-state.component';
 export * from './lib/states/loading-state.component';

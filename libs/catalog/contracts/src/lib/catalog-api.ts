@@ -331,6 +331,8 @@ export interface ChangePlan {
   };
   /** The first page of items; GET …/plans/:planId/items pages through the rest. */
   readonly items: readonly ChangePlanItem[];
+  /** The cursor of the items after {@link items}, null when they are all. */
+  readonly itemsNextCursor: string | null;
   readonly errors: readonly FieldError[];
 }
 

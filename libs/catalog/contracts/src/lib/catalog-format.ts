@@ -19,6 +19,17 @@ export function formatIsni(isni: string): string {
 }
 
 /**
+ * A normalised UPC or EAN in the groups printed under its bar code: UPC-A `036000291452` →
+ * `0 36000 29145 2`, EAN-13 `5012345678900` → `5 012345 678900`; anything else as it is.
+ */
+export function formatUpc(upc: string): string {
+  if (/^[0-9]{12}$/.test(upc))
+    return `${upc.slice(0, 1)} ${upc.slice(1, 6)} ${upc.slice(6, 11)} ${upc.slice(11)}`;
+  if (/^[0-9]{13}$/.test(upc)) return `${upc.slice(0, 1)} ${upc.slice(1, 7)} ${upc.slice(7)}`;
+  return upc;
+}
+
+/**
  * The rendering of a text for a reader who prefers `languages` (most preferred first): an exact
  * translation, then one of the same base language (`ja` for `ja-Latn`), else the original.
  */

@@ -107,6 +107,13 @@ describe('a batch edit of a large catalog', () => {
       errors: 0,
     });
     expect(reply.body.items).toHaveLength(100);
+    expect(reply.body.itemsNextCursor).toBe('99');
+    const next = await test.request<{ items: readonly { index: number }[]; nextCursor: string | null }>({
+      method: 'GET',
+      url: `${orgCatalogPath(ORG)}/plans/${reply.body.planId}/items?cursor=${reply.body.itemsNextCursor ?? ''}&limit=200`,
+      user: EDITOR,
+    });
+    expect(next.body.items.map((item) => item.index)).toEqual(Array.from({ length: 200 }, (_, n) => 100 + n));
     const stored = await test.db.query<{ count: string }>(
       'select count(*) from catalog.change_plan_items where plan_id = $1',
       [reply.body.planId],

@@ -215,6 +215,7 @@ export class ChangePlans {
       appliedAt: plan.applied_at,
       summary: plan.summary,
       items: page.items,
+      itemsNextCursor: page.nextCursor,
       errors: plan.errors,
     };
   }

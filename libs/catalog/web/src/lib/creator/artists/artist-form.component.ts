@@ -5,10 +5,15 @@ import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/for
 import { MatInput } from '@angular/material/input';
 import { type Artist, type ArtistInput, formatIsni } from '@bandstand/catalog/contracts';
 import { type FieldError } from '@bandstand/shared/contracts';
-import { applyProblemToForm, FieldErrorComponent, type ShownProblem } from '@bandstand/shared/web-ui';
+import {
+  applyProblemToForm,
+  FieldErrorComponent,
+  ProblemAlertComponent,
+  type ShownProblem,
+} from '@bandstand/shared/web-ui';
 import { LocalizedTextFieldsComponent } from '../../shared/ui/localized-text-fields.component';
 import { localizedTextForm, localizedTextValue } from '../../shared/ui/localized-text.form';
-import { ProblemAlertComponent } from '../../shared/ui/problem-alert.component';
+import { revalidate } from '../../shared/ui/revalidate';
 import { tidyIdentifier } from '../../shared/format/catalog-display';
 
 function artistForm(artist: Artist | null) {
@@ -131,6 +136,7 @@ export class ArtistFormComponent {
 
   protected submit(): void {
     const form = this.form();
+    revalidate(form);
     if (form.invalid) {
       form.markAllAsTouched();
       return;

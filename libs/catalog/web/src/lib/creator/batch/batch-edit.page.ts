@@ -30,6 +30,7 @@ import {
 import { firstValueFrom } from 'rxjs';
 import { ActiveOrganisation } from '../../shared/data/active-organisation';
 import { CatalogClient } from '../../shared/data/catalog.client';
+import { PlanItemsPager } from '../../shared/data/plan-items';
 import { OrgScopeComponent } from '../../shared/ui/org-scope.component';
 import { PlanPanelComponent } from '../../shared/ui/plan-panel.component';
 import { BatchFieldsFormComponent } from './batch-fields-form.component';
@@ -92,11 +93,13 @@ const PAGE_SIZE = 50;
             <mat-card-content>
               <bs-plan-panel
                 [plan]="current"
+                [items]="planItems.view()"
                 [busy]="busy()"
                 [problem]="planProblem()"
                 [stale]="stale()"
                 (apply)="apply(current)"
                 (discard)="discard(current)"
+                (loadMore)="planItems.loadMore()"
                 (previewAgain)="previewAgain()"
               />
               @if (current.status !== 'open') {
@@ -243,6 +246,7 @@ export class BatchEditPageComponent {
 
   protected readonly selected = signal<ReadonlySet<string>>(new Set());
   protected readonly plan = signal<ChangePlan | null>(null);
+  protected readonly planItems = new PlanItemsPager(this.plan);
   private readonly lastRequest = signal<BatchEditRequest | null>(null);
   protected readonly busy = signal(false);
   protected readonly previewProblem = signal<ShownProblem | null>(null);

@@ -12,8 +12,13 @@ import {
   type TrackBatchFields,
 } from '@bandstand/catalog/contracts';
 import { type FieldError } from '@bandstand/shared/contracts';
-import { applyProblemToForm, FieldErrorComponent, type ShownProblem } from '@bandstand/shared/web-ui';
-import { ProblemAlertComponent } from '../../shared/ui/problem-alert.component';
+import {
+  applyProblemToForm,
+  FieldErrorComponent,
+  ProblemAlertComponent,
+  type ShownProblem,
+} from '@bandstand/shared/web-ui';
+import { revalidate } from '../../shared/ui/revalidate';
 import { ContributorsEditorComponent } from '../release-editor/contributors-editor.component';
 import { type ContributorForm, contributorValue } from '../release-editor/release-form';
 
@@ -182,6 +187,7 @@ export class BatchFieldsFormComponent {
   }
 
   protected submit(): void {
+    revalidate(this.form);
     if (this.form.invalid) {
       this.form.markAllAsTouched();
       return;

@@ -1,6 +1,6 @@
 import { type HttpTestingController } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import { type ImportRequest } from '@bandstand/catalog/contracts';
+import { type ChangePlanItem, type ImportRequest } from '@bandstand/catalog/contracts';
 import {
   answerOrganisations,
   buttonNamed,
@@ -143,6 +143,60 @@ describe('import and export', () => {
     buttonNamed(element, 'Import other files').click();
     await fixture.whenStable();
     expect(element.querySelector('.bs-file-list')).toBeNull();
+  });
+
+  it('pages through the items of a large import', async () => {
+    const row = (index: number): ChangePlanItem => ({
+      index,
+      action: 'create',
+      releaseId: `rel-${index}`,
+      title: `Release ${index}`,
+      upc: null,
+      source: `rows ${index + 2}`,
+      changes: [{ path: 'title.text', before: null, after: `Release ${index}` }],
+    });
+    const rows = (from: number, to: number) => Array.from({ length: to - from }, (_, at) => row(from + at));
+    await start();
+    await chooseFiles(new File([CSV], 'catalog.csv', { type: 'text/csv' }));
+    buttonNamed(element, 'Preview').click();
+    (await nextRequest(http, { method: 'POST', url: `${CATALOG}/imports` })).flush(
+      changePlan({
+        kind: 'csv',
+        summary: { creates: 1200, updates: 0, unchanged: 0, tracksChanged: 1200, errors: 0 },
+        items: rows(0, 100),
+        itemsNextCursor: '99',
+      }),
+    );
+    await until('the preview shows', () => element.querySelector('bs-plan-preview') !== null);
+    await fixture.whenStable();
+    const shownItems = () => element.querySelectorAll('mat-expansion-panel[data-release]').length;
+    expect(shownItems()).toBe(100);
+    expect(textOf(element)).toContain('Showing 100 of 1,200 items.');
+
+    buttonNamed(element, 'Load more').click();
+    const page = await nextRequest(http, { method: 'GET', url: `${CATALOG}/plans/plan-1/items` });
+    expect(page.request.params.get('cursor')).toBe('99');
+    await until('the button says it is loading', () => textOf(element).includes('Loading…'));
+    page.flush({ items: rows(100, 200), nextCursor: '199' });
+    await until('the next items show', () => shownItems() === 200);
+    expect(textOf(element)).toContain('Showing 200 of 1,200 items.');
+    expect(textOf(find(element, '[data-release="rel-150"]'))).toContain('rows 152');
+
+    buttonNamed(element, 'Load more').click();
+    fail(
+      await nextRequest(http, { method: 'GET', url: `${CATALOG}/plans/plan-1/items` }),
+      problem(503, 'CATALOG.STORAGE_UNAVAILABLE', 'The plan cannot be read right now.'),
+    );
+    await until('the problem shows', () => textOf(element).includes('The plan cannot be read right now.'));
+    expect(shownItems()).toBe(200);
+    buttonNamed(element, 'Load more').click();
+    const retried = await nextRequest(http, { method: 'GET', url: `${CATALOG}/plans/plan-1/items` });
+    expect(retried.request.params.get('cursor')).toBe('199');
+    retried.flush({ items: rows(200, 1200), nextCursor: null });
+    await until('every item shows', () => shownItems() === 1200);
+    expect(textOf(element)).not.toContain('Showing');
+    expect(textOf(element)).not.toContain('The plan cannot be read right now.');
+    expect(element.querySelector('bs-plan-preview button')).toBeNull();
   });
 
   it('shows a refused import with the rows it names', async () => {

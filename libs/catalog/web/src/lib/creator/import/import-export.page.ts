@@ -25,15 +25,15 @@ import {
   type ImportRequest,
   MAX_IMPORT_BYTES,
 } from '@bandstand/catalog/contracts';
-import { problemFromError, type ShownProblem } from '@bandstand/shared/web-ui';
+import { ProblemAlertComponent, problemFromError, type ShownProblem } from '@bandstand/shared/web-ui';
 import { firstValueFrom } from 'rxjs';
 import { ActiveOrganisation } from '../../shared/data/active-organisation';
 import { readBlobText } from '../../shared/data/blob-text';
 import { saveBlob } from '../../shared/data/blob-urls';
 import { CatalogClient } from '../../shared/data/catalog.client';
+import { PlanItemsPager } from '../../shared/data/plan-items';
 import { OrgScopeComponent } from '../../shared/ui/org-scope.component';
 import { PlanPanelComponent } from '../../shared/ui/plan-panel.component';
-import { ProblemAlertComponent } from '../../shared/ui/problem-alert.component';
 
 /** A chosen file, read as text. */
 interface ChosenFile extends ImportFile {
@@ -107,11 +107,13 @@ function size(bytes: number): string {
             @if (plan(); as current) {
               <bs-plan-panel
                 [plan]="current"
+                [items]="planItems.view()"
                 [busy]="busy()"
                 [problem]="planProblem()"
                 [stale]="stale()"
                 (apply)="apply(current)"
                 (discard)="discard(current)"
+                (loadMore)="planItems.loadMore()"
                 (previewAgain)="preview(planProblem)"
               />
               @if (current.status !== 'open') {
@@ -239,6 +241,7 @@ export class ImportExportPageComponent {
   protected readonly files = signal<readonly ChosenFile[]>([]);
   protected readonly reading = signal(false);
   protected readonly plan = signal<ChangePlan | null>(null);
+  protected readonly planItems = new PlanItemsPager(this.plan);
   protected readonly busy = signal(false);
   protected readonly exporting = signal(false);
   protected readonly previewProblem = signal<ShownProblem | null>(null);

@@ -26,6 +26,7 @@ import {
   EmptyStateComponent,
   ErrorStateComponent,
   LoadingStateComponent,
+  ProblemAlertComponent,
   problemFromError,
   type ShownProblem,
 } from '@bandstand/shared/web-ui';
@@ -35,7 +36,6 @@ import { ActiveOrganisation } from '../../shared/data/active-organisation';
 import { ArtworkUrls } from '../../shared/data/blob-urls';
 import { CatalogClient } from '../../shared/data/catalog.client';
 import { OrgScopeComponent } from '../../shared/ui/org-scope.component';
-import { ProblemAlertComponent } from '../../shared/ui/problem-alert.component';
 import { ReleasesTableComponent } from './releases-table.component';
 
 const STATUS_LABELS: Readonly<Record<ReleaseStatus, string>> = {

@@ -1,16 +1,9 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { type ReleaseSummary } from '@bandstand/catalog/contracts';
-import { displayText, formatUpc } from '../../shared/format/catalog-display';
+import { formatUpc, type ReleaseSummary } from '@bandstand/catalog/contracts';
+import { displayText, releaseTypeLabel } from '../../shared/format/catalog-display';
 import { StatusChipComponent } from '../../shared/ui/status-chip.component';
-
-const TYPE_LABELS: Readonly<Record<ReleaseSummary['type'], string>> = {
-  album: 'Album',
-  ep: 'EP',
-  single: 'Single',
-  compilation: 'Compilation',
-};
 
 /** An organisation's releases: artwork, title (a link to the editor), artist, type, status, date, UPC, tracks. */
 @Component({
@@ -101,7 +94,7 @@ export class ReleasesTableComponent {
   }
 
   protected typeLabel(release: ReleaseSummary): string {
-    return TYPE_LABELS[release.type];
+    return releaseTypeLabel(release.type);
   }
 
   protected upc(upc: string): string {

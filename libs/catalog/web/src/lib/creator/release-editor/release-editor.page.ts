@@ -21,6 +21,7 @@ import {
   type ConfirmDialogData,
   ErrorStateComponent,
   LoadingStateComponent,
+  ProblemAlertComponent,
   problemFromError,
   type ShownProblem,
 } from '@bandstand/shared/web-ui';
@@ -31,7 +32,7 @@ import { CatalogClient } from '../../shared/data/catalog.client';
 import { type ListBody, listItems } from '../../shared/data/list-body';
 import { displayText, formatDuration } from '../../shared/format/catalog-display';
 import { OrgScopeComponent } from '../../shared/ui/org-scope.component';
-import { ProblemAlertComponent } from '../../shared/ui/problem-alert.component';
+import { revalidate } from '../../shared/ui/revalidate';
 import { TextPromptDialogComponent, type TextPromptData } from '../../shared/ui/text-prompt.dialog';
 import { type CompareRequest, ReleaseHistoryComponent } from './release-history.component';
 import { ReleaseMetadataComponent } from './release-metadata.component';
@@ -172,6 +173,10 @@ export class ReleaseEditorPageComponent {
     stream: ({ params }) => this.client.history(params.orgId, params.releaseId),
   });
   protected readonly historyEntries = computed(() => (this.history.hasValue() ? this.history.value() : null));
+  protected readonly historyProblem = computed(() => {
+    const error = this.history.error();
+    return error === undefined ? null : problemFromError(error);
+  });
 
   /** Display names of the organisation's members, to say who did what; unnamed when unavailable. */
   private readonly members = rxResource({
@@ -214,9 +219,15 @@ export class ReleaseEditorPageComponent {
       this.dirty.set(false);
       this.artworkAssetId.set(form?.controls.draft.controls.artworkAssetId.value ?? null);
       if (form === null) return;
-      if (!this.canWrite()) form.disable({ emitEvent: false });
       const changes = form.valueChanges.subscribe(() => this.dirty.set(true));
       onCleanup(() => changes.unsubscribe());
+    });
+    // Whoever may not write reads the form; the role is known only once the organisations are.
+    effect(() => {
+      const form = this.form();
+      if (form === null) return;
+      if (this.canWrite()) form.enable({ emitEvent: false });
+      else form.disable({ emitEvent: false });
     });
     effect(() => {
       const orgId = this.org.orgId();
@@ -282,6 +293,7 @@ export class ReleaseEditorPageComponent {
     const form = this.form();
     const orgId = this.org.orgId();
     if (form === null || orgId === null) return;
+    revalidate(form);
     if (form.invalid) {
       form.markAllAsTouched();
       this.tab.set(TABS.metadata);

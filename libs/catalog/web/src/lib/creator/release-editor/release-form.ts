@@ -13,6 +13,7 @@ import {
   formatIsni,
   formatIsrc,
   formatIswc,
+  formatUpc,
   type ParentalWarning,
   type ReleaseDraft,
   type ReleaseDraftInput,
@@ -22,7 +23,7 @@ import {
 } from '@bandstand/catalog/contracts';
 import { type FieldError, type ProblemDetails } from '@bandstand/shared/contracts';
 import { type ErrorMessageFn } from '@bandstand/shared/web-ui';
-import { formatDuration, formatUpc, parseCodes, parseDuration } from '../../shared/format/catalog-display';
+import { formatDuration, parseCodes, parseDuration } from '../../shared/format/catalog-display';
 import {
   type LocalizedTextForm,
   localizedTextForm,

@@ -18,10 +18,9 @@ import {
   type ReleaseRef,
   type ReleaseVersionSummary,
 } from '@bandstand/catalog/contracts';
-import { LoadingStateComponent, type ShownProblem } from '@bandstand/shared/web-ui';
+import { LoadingStateComponent, ProblemAlertComponent, type ShownProblem } from '@bandstand/shared/web-ui';
 import { describeActor } from '../../shared/format/catalog-display';
 import { ChangesTableComponent } from '../../shared/ui/changes-table.component';
-import { ProblemAlertComponent } from '../../shared/ui/problem-alert.component';
 
 /** Two sides to compare. */
 export interface CompareRequest {
@@ -146,7 +145,9 @@ const SOURCE_LABELS: Readonly<Record<NonNullable<ReleaseHistoryEntry['source']>,
 
     <section aria-label="History">
       <h3>History</h3>
-      @if (history(); as entries) {
+      @if (historyProblem(); as problem) {
+        <bs-problem-alert [problem]="problem" />
+      } @else if (history(); as entries) {
         <mat-accordion multi>
           @for (entry of entries; track entry.sequence) {
             <mat-expansion-panel
@@ -206,6 +207,8 @@ const SOURCE_LABELS: Readonly<Record<NonNullable<ReleaseHistoryEntry['source']>,
 export class ReleaseHistoryComponent {
   /** Newest first; null while loading. */
   readonly history = input<readonly ReleaseHistoryEntry[] | null>(null);
+  /** Why the history could not be loaded. */
+  readonly historyProblem = input<ShownProblem | null>(null);
   readonly versions = input<readonly ReleaseVersionSummary[]>([]);
   /** The draft's current revision: revisions 1…revision can be compared. */
   readonly revision = input(1);

@@ -13,7 +13,7 @@ import {
   RELEASE_TYPES,
 } from '@bandstand/catalog/contracts';
 import { FieldErrorComponent } from '@bandstand/shared/web-ui';
-import { displayText, tidyIdentifier } from '../../shared/format/catalog-display';
+import { displayText, releaseTypeLabel, tidyIdentifier } from '../../shared/format/catalog-display';
 import { LocalizedTextFieldsComponent } from '../../shared/ui/localized-text-fields.component';
 import { ContributorsEditorComponent } from './contributors-editor.component';
 import { type DraftForm } from './release-form';
@@ -73,7 +73,7 @@ import { type DraftForm } from './release-form';
             <mat-label>Type</mat-label>
             <mat-select formControlName="type">
               @for (type of types; track type) {
-                <mat-option [value]="type">{{ type }}</mat-option>
+                <mat-option [value]="type">{{ typeLabel(type) }}</mat-option>
               }
             </mat-select>
             <mat-error><bs-field-error [control]="draft().controls.type" label="Type" /></mat-error>
@@ -281,6 +281,7 @@ export class ReleaseMetadataComponent {
   readonly artworkChosen = output<File>();
 
   protected readonly types = RELEASE_TYPES;
+  protected readonly typeLabel = releaseTypeLabel;
   protected readonly warnings = PARENTAL_WARNINGS;
   protected readonly minEdge = MIN_ARTWORK_EDGE;
 

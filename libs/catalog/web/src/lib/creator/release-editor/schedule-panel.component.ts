@@ -21,9 +21,14 @@ import {
   WORLDWIDE,
 } from '@bandstand/catalog/contracts';
 import { type FieldError } from '@bandstand/shared/contracts';
-import { applyProblemToForm, FieldErrorComponent, type ShownProblem } from '@bandstand/shared/web-ui';
+import {
+  applyProblemToForm,
+  FieldErrorComponent,
+  ProblemAlertComponent,
+  type ShownProblem,
+} from '@bandstand/shared/web-ui';
 import { fromLocalInput, parseCodes, toLocalInput } from '../../shared/format/catalog-display';
-import { ProblemAlertComponent } from '../../shared/ui/problem-alert.component';
+import { revalidate } from '../../shared/ui/revalidate';
 
 type TerritoryReleaseForm = FormGroup<{ territory: FormControl<string>; releaseAt: FormControl<string> }>;
 type EmbargoForm = FormGroup<{
@@ -317,6 +322,7 @@ export class SchedulePanelComponent {
 
   protected submit(): void {
     const form = this.form();
+    revalidate(form);
     if (form.invalid) {
       form.markAllAsTouched();
       return;

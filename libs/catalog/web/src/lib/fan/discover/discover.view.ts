@@ -8,11 +8,11 @@ import {
   EmptyStateComponent,
   ErrorStateComponent,
   LoadingStateComponent,
+  ProblemAlertComponent,
   problemFromError,
   type ShownProblem,
 } from '@bandstand/shared/web-ui';
 import { firstValueFrom } from 'rxjs';
-import { ProblemAlertComponent } from '../../shared/ui/problem-alert.component';
 import { PublicCatalogClient } from '../data/public-catalog.client';
 import { ReleaseGridComponent } from '../ui/release-grid.component';
 import { SearchResultsComponent } from './search-results.component';

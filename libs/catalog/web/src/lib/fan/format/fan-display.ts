@@ -4,7 +4,6 @@ import {
   type CopyrightLine,
   type ParentalWarning,
   type PublicTrack,
-  type ReleaseType,
   WORLDWIDE,
 } from '@bandstand/catalog/contracts';
 import { getName, registerLocale } from 'i18n-iso-countries';
@@ -36,18 +35,6 @@ export function territoryNames(codes: readonly string[]): string[] {
 export function availabilityLine(territories: readonly string[], excluded: readonly string[]): string {
   const where = territories.includes(WORLDWIDE) ? 'Worldwide' : territoryNames(territories).join(', ');
   return excluded.length === 0 ? where : `${where} except ${territoryNames(excluded).join(', ')}`;
-}
-
-const RELEASE_TYPE_LABELS: Readonly<Record<ReleaseType, string>> = {
-  album: 'Album',
-  ep: 'EP',
-  single: 'Single',
-  compilation: 'Compilation',
-};
-
-/** A release type as fans read it. */
-export function releaseTypeLabel(type: ReleaseType): string {
-  return RELEASE_TYPE_LABELS[type];
 }
 
 /** The parental advisory badge of a release or track, or null when it needs none. */

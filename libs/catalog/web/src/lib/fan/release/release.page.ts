@@ -8,14 +8,14 @@ import {
 } from '@angular/material/expansion';
 import { MatIcon } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
-import { formatIsrc, type PublicRelease } from '@bandstand/catalog/contracts';
+import { formatIsrc, formatUpc, type PublicRelease } from '@bandstand/catalog/contracts';
 import {
   ErrorStateComponent,
   LoadingStateComponent,
   problemFromError,
   type ShownProblem,
 } from '@bandstand/shared/web-ui';
-import { displayText, formatUpc } from '../../shared/format/catalog-display';
+import { displayText, releaseTypeLabel } from '../../shared/format/catalog-display';
 import { PublicCatalogClient } from '../data/public-catalog.client';
 import {
   advisoryBadge,
@@ -23,7 +23,6 @@ import {
   copyrightText,
   creditLines,
   languageName,
-  releaseTypeLabel,
   territoryName,
 } from '../format/fan-display';
 import { isNotFound } from '../format/not-found';

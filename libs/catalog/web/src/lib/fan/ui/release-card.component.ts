@@ -3,8 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, input } from '@angular/co
 import { MatIcon } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
 import { type PublicReleaseSummary } from '@bandstand/catalog/contracts';
-import { displayText } from '../../shared/format/catalog-display';
-import { releaseTypeLabel } from '../format/fan-display';
+import { displayText, releaseTypeLabel } from '../../shared/format/catalog-display';
 
 /** A release in a grid: its artwork, title, artist line, type and release date, linking to its page. */
 @Component({

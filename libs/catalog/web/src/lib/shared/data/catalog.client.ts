@@ -223,10 +223,16 @@ export class CatalogClient {
     });
   }
 
-  planItems(orgId: string, planId: string, cursor?: string): Observable<Page<ChangePlanItem>> {
+  /** A page of a plan's items: `cursor` continues after the previous page, `limit` caps its size. */
+  planItems(
+    orgId: string,
+    planId: string,
+    cursor?: string,
+    limit?: number,
+  ): Observable<Page<ChangePlanItem>> {
     return this.http
       .get<ListBody<ChangePlanItem>>(this.path(orgId, 'plans', planId, 'items'), {
-        params: query({ cursor }),
+        params: query({ cursor, limit }),
       })
       .pipe(map(asPage));
   }

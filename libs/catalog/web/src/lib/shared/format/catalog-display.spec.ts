@@ -2,10 +2,10 @@ import {
   describeActor,
   describeValue,
   formatDuration,
-  formatUpc,
   fromLocalInput,
   parseCodes,
   parseDuration,
+  releaseTypeLabel,
   tidyIdentifier,
   toLocalInput,
 } from './catalog-display';
@@ -25,10 +25,9 @@ describe('catalog display helpers', () => {
     expect(parseDuration('four')).toBeUndefined();
   });
 
-  it('groups a UPC or EAN as printed under its bar code', () => {
-    expect(formatUpc('036000291452')).toBe('0 36000 29145 2');
-    expect(formatUpc('5012345678900')).toBe('5 012345 678900');
-    expect(formatUpc('12345')).toBe('12345');
+  it('names release types as people write them', () => {
+    expect(releaseTypeLabel('ep')).toBe('EP');
+    expect(releaseTypeLabel('compilation')).toBe('Compilation');
   });
 
   it('tidies identifiers as typed into their written form', () => {
@@ -48,6 +47,8 @@ describe('catalog display helpers', () => {
     expect(new Date(winter ?? '').getTime()).toBe(new Date(2026, 11, 4, 0, 0).getTime());
     expect(fromLocalInput('tomorrow')).toBeNull();
     expect(toLocalInput(new Date(2026, 11, 4, 0, 5).toISOString())).toBe('2026-12-04T00:05');
+    expect(toLocalInput(new Date(2026, 11, 4, 0, 5, 30).toISOString())).toBe('2026-12-04T00:05:30');
+    expect(fromLocalInput('2026-12-04T00:05:30')).toMatch(/^2026-12-04T00:05:30[+-]/);
     expect(toLocalInput('nonsense')).toBe('');
   });
 

@@ -2,8 +2,10 @@ import {
   formatIsni,
   formatIsrc,
   formatIswc,
+  formatUpc,
   type LocalizedText,
   localizedTextFor,
+  type ReleaseType,
 } from '@bandstand/catalog/contracts';
 
 /** The reader's preferred languages, most preferred first (the browser's, else English). */
@@ -15,6 +17,18 @@ export function readerLanguages(): readonly string[] {
 /** A localized text in the reader's language, as {@link localizedTextFor} picks it. */
 export function displayText(text: LocalizedText): string {
   return localizedTextFor(text, readerLanguages());
+}
+
+const RELEASE_TYPE_LABELS: Readonly<Record<ReleaseType, string>> = {
+  album: 'Album',
+  ep: 'EP',
+  single: 'Single',
+  compilation: 'Compilation',
+};
+
+/** A release type as people read it (`ep` → EP). */
+export function releaseTypeLabel(type: ReleaseType): string {
+  return RELEASE_TYPE_LABELS[type];
 }
 
 /** A duration in milliseconds as `m:ss` (`h:mm:ss` from an hour on); empty when unknown. */
@@ -40,27 +54,18 @@ export function parseDuration(text: string): number | null | undefined {
   return seconds * 1000 + Number(fraction.padEnd(3, '0'));
 }
 
-/**
- * A UPC or EAN in the groups printed under its bar code: GTIN-12 `0 12345 67890 5`, GTIN-13
- * `5 012345 678900`; anything else as given.
- */
-export function formatUpc(upc: string): string {
-  if (/^\d{12}$/.test(upc)) return `${upc[0]} ${upc.slice(1, 6)} ${upc.slice(6, 11)} ${upc.slice(11)}`;
-  if (/^\d{13}$/.test(upc)) return `${upc[0]} ${upc.slice(1, 7)} ${upc.slice(7)}`;
-  return upc;
-}
-
 function pad(value: number): string {
   return String(value).padStart(2, '0');
 }
 
-/** An instant as the value of a `datetime-local` input, in the browser's time zone. */
+/** An instant as the value of a `datetime-local` input, in the browser's time zone (seconds when there are any). */
 export function toLocalInput(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
+  const seconds = date.getSeconds() === 0 ? '' : `:${pad(date.getSeconds())}`;
   return (
     `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}` +
-    `T${pad(date.getHours())}:${pad(date.getMinutes())}`
+    `T${pad(date.getHours())}:${pad(date.getMinutes())}${seconds}`
   );
 }
 

@@ -202,6 +202,7 @@ export function changePlan(overrides: Partial<ChangePlan> = {}): ChangePlan {
         ],
       },
     ],
+    itemsNextCursor: null,
     errors: [],
     ...overrides,
   };

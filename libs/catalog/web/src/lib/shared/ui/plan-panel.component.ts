@@ -1,9 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { type ChangePlan } from '@bandstand/catalog/contracts';
-import { type ShownProblem } from '@bandstand/shared/web-ui';
+import { ProblemAlertComponent, type ShownProblem } from '@bandstand/shared/web-ui';
+import { type PlanItemsView } from '../data/plan-items';
 import { PlanPreviewComponent } from './plan-preview.component';
-import { ProblemAlertComponent } from './problem-alert.component';
 
 /**
  * A previewed plan with what can be done with it: apply it (all or nothing), discard it, or — when
@@ -14,7 +14,12 @@ import { ProblemAlertComponent } from './problem-alert.component';
   imports: [MatButton, PlanPreviewComponent, ProblemAlertComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <bs-plan-preview [plan]="plan()" [expandAll]="plan().items.length <= 5" />
+    <bs-plan-preview
+      [plan]="plan()"
+      [items]="items()"
+      [expandAll]="plan().items.length <= 5"
+      (loadMore)="loadMore.emit()"
+    />
     @if (stale()) {
       <div class="bs-plan-stale" role="alert">
         <p>
@@ -77,6 +82,8 @@ import { ProblemAlertComponent } from './problem-alert.component';
 })
 export class PlanPanelComponent {
   readonly plan = input.required<ChangePlan>();
+  /** The plan's items loaded so far. */
+  readonly items = input.required<PlanItemsView>();
   readonly busy = input(false);
   readonly problem = input<ShownProblem | null>(null);
   /** The api refused to apply it because the catalog changed since the preview. */
@@ -84,6 +91,8 @@ export class PlanPanelComponent {
   readonly apply = output();
   readonly discard = output();
   readonly previewAgain = output();
+  /** The next page of the plan's items is wanted. */
+  readonly loadMore = output();
 
   /** Only a plan without errors that changes something can be applied. */
   protected readonly applicable = computed(() => {

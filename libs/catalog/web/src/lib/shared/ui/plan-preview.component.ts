@@ -1,7 +1,10 @@
-import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { DatePipe, DecimalPipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { MatButton } from '@angular/material/button';
 import { MatExpansionModule } from '@angular/material/expansion';
 import { type ChangePlan, type ChangePlanItem } from '@bandstand/catalog/contracts';
+import { ProblemAlertComponent } from '@bandstand/shared/web-ui';
+import { type PlanItemsView } from '../data/plan-items';
 import { ChangesTableComponent } from './changes-table.component';
 
 const ACTION_LABELS: Readonly<Record<ChangePlanItem['action'], string>> = {
@@ -16,7 +19,14 @@ const ACTION_LABELS: Readonly<Record<ChangePlanItem['action'], string>> = {
  */
 @Component({
   selector: 'bs-plan-preview',
-  imports: [DatePipe, MatExpansionModule, ChangesTableComponent],
+  imports: [
+    DatePipe,
+    DecimalPipe,
+    MatButton,
+    MatExpansionModule,
+    ChangesTableComponent,
+    ProblemAlertComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <dl class="bs-plan-summary" aria-label="Summary">
@@ -71,9 +81,9 @@ const ACTION_LABELS: Readonly<Record<ChangePlanItem['action'], string>> = {
         </ul>
       </section>
     }
-    @if (plan().items.length > 0) {
+    @if (items().items.length > 0) {
       <mat-accordion multi class="bs-plan-items">
-        @for (item of plan().items; track item.index) {
+        @for (item of items().items; track item.index) {
           <mat-expansion-panel [attr.data-release]="item.releaseId" [expanded]="expandAll()">
             <mat-expansion-panel-header>
               <mat-panel-title>{{ item.title }}</mat-panel-title>
@@ -87,13 +97,26 @@ const ACTION_LABELS: Readonly<Record<ChangePlanItem['action'], string>> = {
                 }
               </mat-panel-description>
             </mat-expansion-panel-header>
-            <bs-changes-table [changes]="item.changes" [caption]="'Changes to ' + item.title" />
+            <!-- Rendered when opened: a plan of a thousand items would otherwise build a thousand tables. -->
+            <ng-template matExpansionPanelContent>
+              <bs-changes-table [changes]="item.changes" [caption]="'Changes to ' + item.title" />
+            </ng-template>
           </mat-expansion-panel>
         }
       </mat-accordion>
-      @if (hiddenItems() > 0) {
-        <p class="bs-muted">{{ hiddenItems() }} more items are not shown here.</p>
+      @if (items().total > items().items.length) {
+        <div class="bs-plan-more">
+          <p class="bs-muted" role="status" aria-live="polite">
+            Showing {{ items().items.length | number }} of {{ items().total | number }} items.
+          </p>
+          @if (items().more) {
+            <button mat-stroked-button type="button" [disabled]="items().loading" (click)="loadMore.emit()">
+              {{ items().loading ? 'Loading…' : 'Load more' }}
+            </button>
+          }
+        </div>
       }
+      <bs-problem-alert [problem]="items().problem" />
     }
   `,
   styles: `
@@ -136,6 +159,12 @@ const ACTION_LABELS: Readonly<Record<ChangePlanItem['action'], string>> = {
     .bs-error-field {
       word-break: break-all;
     }
+    .bs-plan-more {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 12px;
+    }
     .bs-muted {
       margin: 0;
       color: var(--mat-sys-on-surface-variant);
@@ -144,14 +173,12 @@ const ACTION_LABELS: Readonly<Record<ChangePlanItem['action'], string>> = {
 })
 export class PlanPreviewComponent {
   readonly plan = input.required<ChangePlan>();
+  /** The plan's items loaded so far (the api sends the first page with the plan). */
+  readonly items = input.required<PlanItemsView>();
   /** Open every item's changes (small plans). */
   readonly expandAll = input(false);
-
-  /** Items the plan holds beyond the ones it carries (the api sends the first page). */
-  protected readonly hiddenItems = computed(() => {
-    const { summary, items } = this.plan();
-    return Math.max(0, summary.creates + summary.updates + summary.unchanged - items.length);
-  });
+  /** The next page of items is wanted. */
+  readonly loadMore = output();
 
   protected actionLabel(item: ChangePlanItem): string {
     return ACTION_LABELS[item.action];

@@ -15,6 +15,7 @@ import {
   ErrorStateComponent,
   FieldErrorComponent,
   LoadingStateComponent,
+  ProblemAlertComponent,
   problemFromError,
   type ShownProblem,
 } from '@bandstand/shared/web-ui';
@@ -25,7 +26,6 @@ import { AuthStore } from '../../data/auth.store';
 import { LEAVE_CONSOLE, SAVE_FILE } from '../../data/browser';
 import { WalletSigner } from '../../siwe/wallet-signer';
 import { formFailure, problemOf } from '../../ui/form-failure';
-import { ProblemAlertComponent } from '../../ui/problem-alert.component';
 import { type DeleteAccountData, DeleteAccountDialogComponent } from './delete-account.dialog';
 import { LinkedProvidersComponent } from './linked-providers.component';
 import { LinkedWalletsComponent } from './linked-wallets.component';

@@ -12,9 +12,8 @@ import {
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { type FieldError } from '@bandstand/shared/contracts';
-import { FieldErrorComponent, type ShownProblem } from '@bandstand/shared/web-ui';
+import { FieldErrorComponent, ProblemAlertComponent, type ShownProblem } from '@bandstand/shared/web-ui';
 import { formFailure } from '../../ui/form-failure';
-import { ProblemAlertComponent } from '../../ui/problem-alert.component';
 
 /** What the dialog runs once the user confirms: the deletion itself, which may fail. */
 export interface DeleteAccountData {

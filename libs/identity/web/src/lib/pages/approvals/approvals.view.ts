@@ -7,13 +7,13 @@ import { staffRolesAllow } from '@bandstand/shared/contracts';
 import {
   ErrorStateComponent,
   LoadingStateComponent,
+  ProblemAlertComponent,
   problemFromError,
   type ShownProblem,
 } from '@bandstand/shared/web-ui';
 import { firstValueFrom } from 'rxjs';
 import { AuthStore } from '../../data/auth.store';
 import { StaffClient } from '../../data/staff.client';
-import { ProblemAlertComponent } from '../../ui/problem-alert.component';
 import { ApprovalListComponent, type Rejection } from './approval-list.component';
 
 /**

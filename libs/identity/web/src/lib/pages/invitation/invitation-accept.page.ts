@@ -7,6 +7,7 @@ import { ORG_ROLE_PERMISSIONS, ORG_PERMISSION_LABELS } from '@bandstand/shared/c
 import {
   ErrorStateComponent,
   LoadingStateComponent,
+  ProblemAlertComponent,
   problemFromError,
   type ShownProblem,
 } from '@bandstand/shared/web-ui';
@@ -14,7 +15,6 @@ import { firstValueFrom } from 'rxjs';
 import { AuthStore } from '../../data/auth.store';
 import { TeamClient } from '../../data/team.client';
 import { AuthCardComponent } from '../../ui/auth-card.component';
-import { ProblemAlertComponent } from '../../ui/problem-alert.component';
 
 /**
  * An invitation link: what joining means (organisation, role and what the role may do), then

@@ -10,13 +10,12 @@ import {
   PASSWORD_MIN_LENGTH,
 } from '@bandstand/identity/contracts';
 import { type FieldError } from '@bandstand/shared/contracts';
-import { FieldErrorComponent, type ShownProblem } from '@bandstand/shared/web-ui';
+import { FieldErrorComponent, ProblemAlertComponent, type ShownProblem } from '@bandstand/shared/web-ui';
 import { firstValueFrom } from 'rxjs';
 import { AuthClient } from '../../data/auth.client';
 import { IDENTITY_CONFIG } from '../../identity.config';
 import { AuthCardComponent } from '../../ui/auth-card.component';
 import { formFailure } from '../../ui/form-failure';
-import { ProblemAlertComponent } from '../../ui/problem-alert.component';
 
 /**
  * Without a token: asks for the address to mail a reset link to (always accepted, so nobody learns

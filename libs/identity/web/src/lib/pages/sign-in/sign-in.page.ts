@@ -7,7 +7,7 @@ import { MatIcon } from '@angular/material/icon';
 import { MatInput } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
 import { type FieldError } from '@bandstand/shared/contracts';
-import { FieldErrorComponent, type ShownProblem } from '@bandstand/shared/web-ui';
+import { FieldErrorComponent, ProblemAlertComponent, type ShownProblem } from '@bandstand/shared/web-ui';
 import { catchError, firstValueFrom, of } from 'rxjs';
 import { AuthClient, oidcStartUrl } from '../../data/auth.client';
 import { signInErrorMessage } from '../../data/identity-messages';
@@ -17,7 +17,6 @@ import { IDENTITY_CONFIG } from '../../identity.config';
 import { WalletSigner } from '../../siwe/wallet-signer';
 import { AuthCardComponent } from '../../ui/auth-card.component';
 import { formFailure, problemOf } from '../../ui/form-failure';
-import { ProblemAlertComponent } from '../../ui/problem-alert.component';
 
 /**
  * Sign in with e-mail and password, an OAuth/OIDC provider or an Ethereum wallet (SIWE), then go

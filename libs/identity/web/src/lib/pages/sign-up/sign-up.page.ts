@@ -10,14 +10,13 @@ import {
   PASSWORD_MIN_LENGTH,
 } from '@bandstand/identity/contracts';
 import { type FieldError } from '@bandstand/shared/contracts';
-import { FieldErrorComponent, type ShownProblem } from '@bandstand/shared/web-ui';
+import { FieldErrorComponent, ProblemAlertComponent, type ShownProblem } from '@bandstand/shared/web-ui';
 import { firstValueFrom } from 'rxjs';
 import { AuthClient } from '../../data/auth.client';
 import { ReturnUrlStore } from '../../data/return-url';
 import { IDENTITY_CONFIG } from '../../identity.config';
 import { AuthCardComponent } from '../../ui/auth-card.component';
 import { formFailure } from '../../ui/form-failure';
-import { ProblemAlertComponent } from '../../ui/problem-alert.component';
 
 /**
  * Create an account with a display name, e-mail and password. The api always accepts (it never

@@ -11,13 +11,13 @@ import {
   ConfirmDialogComponent,
   type ConfirmDialogData,
   LoadingStateComponent,
+  ProblemAlertComponent,
   problemFromError,
   type ShownProblem,
 } from '@bandstand/shared/web-ui';
 import { firstValueFrom } from 'rxjs';
 import { AuthStore } from '../../data/auth.store';
 import { StaffClient } from '../../data/staff.client';
-import { ProblemAlertComponent } from '../../ui/problem-alert.component';
 import { StaffUserDetailComponent } from './staff-user-detail.component';
 import { StaffUserListComponent } from './staff-user-list.component';
 

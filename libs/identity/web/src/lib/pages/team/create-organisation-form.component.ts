@@ -6,8 +6,12 @@ import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { type CreateOrganisationRequest, type OrgKind } from '@bandstand/identity/contracts';
 import { type FieldError } from '@bandstand/shared/contracts';
-import { applyProblemToForm, FieldErrorComponent, type ShownProblem } from '@bandstand/shared/web-ui';
-import { ProblemAlertComponent } from '../../ui/problem-alert.component';
+import {
+  applyProblemToForm,
+  FieldErrorComponent,
+  ProblemAlertComponent,
+  type ShownProblem,
+} from '@bandstand/shared/web-ui';
 
 /** Creates an organisation: an artist, or a label with several artists. */
 @Component({

@@ -6,8 +6,12 @@ import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { type InviteMemberRequest } from '@bandstand/identity/contracts';
 import { type FieldError, type OrgRole } from '@bandstand/shared/contracts';
-import { applyProblemToForm, FieldErrorComponent, type ShownProblem } from '@bandstand/shared/web-ui';
-import { ProblemAlertComponent } from '../../ui/problem-alert.component';
+import {
+  applyProblemToForm,
+  FieldErrorComponent,
+  ProblemAlertComponent,
+  type ShownProblem,
+} from '@bandstand/shared/web-ui';
 
 /** Invites someone by e-mail with a role; the form empties once `sent` counts a new invitation. */
 @Component({

@@ -24,13 +24,13 @@ import {
   type ConfirmDialogData,
   ErrorStateComponent,
   LoadingStateComponent,
+  ProblemAlertComponent,
   problemFromError,
   type ShownProblem,
 } from '@bandstand/shared/web-ui';
 import { firstValueFrom } from 'rxjs';
 import { AuthStore } from '../../data/auth.store';
 import { TeamClient } from '../../data/team.client';
-import { ProblemAlertComponent } from '../../ui/problem-alert.component';
 import { CreateOrganisationFormComponent } from './create-organisation-form.component';
 import { InviteFormComponent } from './invite-form.component';
 import { PendingInvitationsComponent } from './pending-invitations.component';

@@ -3,13 +3,17 @@ import { MatAnchor } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import { IDENTITY_ERROR_CODES } from '@bandstand/identity/contracts';
 import { problemType } from '@bandstand/shared/contracts';
-import { LoadingStateComponent, problemFromError, type ShownProblem } from '@bandstand/shared/web-ui';
+import {
+  LoadingStateComponent,
+  ProblemAlertComponent,
+  problemFromError,
+  type ShownProblem,
+} from '@bandstand/shared/web-ui';
 import { firstValueFrom } from 'rxjs';
 import { AuthClient } from '../../data/auth.client';
 import { ReturnUrlStore } from '../../data/return-url';
 import { SignInFlow } from '../../data/sign-in-flow';
 import { AuthCardComponent } from '../../ui/auth-card.component';
-import { ProblemAlertComponent } from '../../ui/problem-alert.component';
 
 /** The link mailed at sign-up: verifies the address with its token and signs the user in. */
 @Component({

@@ -1,11 +1,12 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { MatIcon } from '@angular/material/icon';
 import { type FieldError } from '@bandstand/shared/contracts';
-import { type ShownProblem } from '@bandstand/shared/web-ui';
+import { type ShownProblem } from './problem';
 
 /**
- * What went wrong with an action, in the api's own words (the problem's `detail`), plus the field
- * errors no field of the form could show. Announced as it appears.
+ * What went wrong with an action, in the api's own words (the problem's `detail`, else its title),
+ * plus the field errors no field of the form could show. Announced as it appears: the alert region
+ * is always there, so assistive technology notices when a problem fills it.
  */
 @Component({
   selector: 'bs-problem-alert',
@@ -40,6 +41,7 @@ import { type ShownProblem } from '@bandstand/shared/web-ui';
   `,
 })
 export class ProblemAlertComponent {
+  /** The problem to show; nothing shows without one. */
   readonly problem = input<ShownProblem | null>(null);
   /** Field errors that belong to no field of the form. */
   readonly fieldErrors = input<readonly FieldError[]>([]);
