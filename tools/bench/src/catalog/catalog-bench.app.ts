@@ -87,7 +87,11 @@ export async function startCatalogBenchApp(start: Date): Promise<CatalogBenchApp
         module: CatalogBenchModule,
         imports: [
           BenchInfrastructureModule.create(),
-          ObservabilityModule.forRoot({ service: 'api', level: 'warn', destination: new MemoryLogDestination() }),
+          ObservabilityModule.forRoot({
+            service: 'api',
+            level: 'warn',
+            destination: new MemoryLogDestination(),
+          }),
           KernelModule.forRoot(
             { NODE_ENV: 'test', EVENT_STORE_KEY: TEST_EVENT_STORE_KEY, DATABASE_URL: kernel.database.url },
             'api',

@@ -113,7 +113,7 @@ async function attempt<T>(
     return { ok: true, figure: await measure() };
   } catch (error) {
     // A scenario whose area is unfinished must not cost the others their figures.
-    const reason = error instanceof Error ? error.message.split('\n')[0] ?? error.message : String(error);
+    const reason = error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
     output.err(`${name} failed: ${error instanceof Error ? (error.stack ?? reason) : reason}`);
     return { ok: false, reason };
   }

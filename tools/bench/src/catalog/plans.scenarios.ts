@@ -129,13 +129,21 @@ export async function measureErnImport(releases: number, log: (line: string) => 
     const plan = await bench.app.get(CatalogImports).preview(ORG, { format: 'ern', files }, actor);
     const previewSeconds = (performance.now() - started) / 1000;
     if (plan.summary.errors > 0 || plan.summary.creates !== catalog.releases.length) {
-      throw new Error(`The ERN preview was not ${catalog.releases.length} creations: ${JSON.stringify(plan.summary)}`);
+      throw new Error(
+        `The ERN preview was not ${catalog.releases.length} creations: ${JSON.stringify(plan.summary)}`,
+      );
     }
     started = performance.now();
     await bench.app.get(ChangePlans).apply(ORG, plan.planId, actor);
     const applySeconds = (performance.now() - started) / 1000;
     await expectCounts(bench.db, catalog.releases.length, catalog.trackCount);
-    return { releases: catalog.releases.length, tracks: catalog.trackCount, previewSeconds, applySeconds, baselineSeconds };
+    return {
+      releases: catalog.releases.length,
+      tracks: catalog.trackCount,
+      previewSeconds,
+      applySeconds,
+      baselineSeconds,
+    };
   } finally {
     await bench.close();
   }
@@ -164,7 +172,9 @@ export async function measureBatchEdit(tracks: number, log: (line: string) => vo
     const actor: CatalogActor = userActor('bench', 'bench-batch');
     log(`batch: writing ${catalog.releases.length} releases, ${catalog.trackCount} tracks`);
     await loadCatalog(bench, ORG, catalog, actor);
-    const trackIds = catalog.releases.flatMap((release) => release.draft.tracks.map((track) => track.trackId));
+    const trackIds = catalog.releases.flatMap((release) =>
+      release.draft.tracks.map((track) => track.trackId),
+    );
 
     let started = performance.now();
     const plan = await bench.app
@@ -172,7 +182,9 @@ export async function measureBatchEdit(tracks: number, log: (line: string) => vo
       .preview(ORG, { target: 'tracks', ids: trackIds, set: { genre: 'Ambient' } }, actor);
     const previewSeconds = (performance.now() - started) / 1000;
     if (plan.summary.errors > 0 || plan.summary.updates !== catalog.releases.length) {
-      throw new Error(`The batch preview was not ${catalog.releases.length} updates: ${JSON.stringify(plan.summary)}`);
+      throw new Error(
+        `The batch preview was not ${catalog.releases.length} updates: ${JSON.stringify(plan.summary)}`,
+      );
     }
     started = performance.now();
     await bench.app.get(ChangePlans).apply(ORG, plan.planId, actor);
@@ -182,7 +194,8 @@ export async function measureBatchEdit(tracks: number, log: (line: string) => vo
         where org_id = $1 and draft->'tracks'->0->>'genre' = 'Ambient'`,
       [ORG],
     );
-    if (edited?.drafts !== catalog.releases.length) throw new Error('The batch edit did not reach every release');
+    if (edited?.drafts !== catalog.releases.length)
+      throw new Error('The batch edit did not reach every release');
 
     started = performance.now();
     await bench.db.transaction(async (tx) => {

@@ -93,7 +93,12 @@ export function benchQueries(catalog: CatalogFixture, count: number, seed: numbe
       queries.push({ kind: 'identifier', q, releaseIndex, accepts: (hit) => hit.identifiers.includes(isrc) });
     } else if (roll < 0.75 || track.iswc === null) {
       const upc = release.draft.upc ?? '';
-      queries.push({ kind: 'identifier', q: upc, releaseIndex, accepts: (hit) => hit.identifiers.includes(upc) });
+      queries.push({
+        kind: 'identifier',
+        q: upc,
+        releaseIndex,
+        accepts: (hit) => hit.identifiers.includes(upc),
+      });
     } else {
       const iswc = track.iswc;
       queries.push({

@@ -99,9 +99,17 @@ export async function measureSearch(
 ): Promise<SearchFigure> {
   const bench = await startCatalogBenchApp(START);
   try {
-    const catalog = generateCatalog({ seed: 5, tracks: size.tracks, tracksPerRelease: 'mixed', artists: 500, first: 1 });
+    const catalog = generateCatalog({
+      seed: 5,
+      tracks: size.tracks,
+      tracksPerRelease: 'mixed',
+      artists: 500,
+      first: 1,
+    });
     const actor: CatalogActor = userActor('bench', 'bench-search');
-    log(`search: writing ${catalog.releases.length.toLocaleString('en-US')} releases, ${catalog.trackCount.toLocaleString('en-US')} tracks through change plans`);
+    log(
+      `search: writing ${catalog.releases.length.toLocaleString('en-US')} releases, ${catalog.trackCount.toLocaleString('en-US')} tracks through change plans`,
+    );
     let started = performance.now();
     const releaseIds = await loadCatalog(bench, ORG, catalog, actor, (done) => {
       if (done % 2_500 === 0) log(`search: ${done.toLocaleString('en-US')} releases written`);
@@ -115,7 +123,11 @@ export async function measureSearch(
     const hidden = new Set<number>();
     for (let start = 0; start < releaseIds.length; start += SCHEDULES_PER_TRANSACTION) {
       await bench.db.transaction(async () => {
-        for (let index = start; index < Math.min(start + SCHEDULES_PER_TRANSACTION, releaseIds.length); index += 1) {
+        for (
+          let index = start;
+          index < Math.min(start + SCHEDULES_PER_TRANSACTION, releaseIds.length);
+          index += 1
+        ) {
           const releaseId = releaseIds[index] ?? '';
           const later = index % 20 === 19;
           if (later) hidden.add(index);

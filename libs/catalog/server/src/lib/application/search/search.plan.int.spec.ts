@@ -1,11 +1,13 @@
 import { createKernelTestHarness, type KernelTestHarness } from '@bandstand/shared/event-store/testing';
 import { catalogPersistence } from '../../infrastructure/catalog.persistence';
 import {
-  orgSearchScope,
-  publicSearchScope,
-  searchStatement,
+  candidateBudgets,
+  type SearchTarget,
+  type SearchStep,
+  searchStepStatement,
   setSearchThresholds,
-  type SearchScopeSql,
+  type SqlStatement,
+  visibilityStatement,
 } from './search.queries';
 import { parseSearchQuery } from './search-text';
 
@@ -13,6 +15,8 @@ import { parseSearchQuery } from './search-text';
 const ROWS = 100_000;
 /** Entries of the organisations' scope (their trigram index is the same kind, and filling it is slow). */
 const ORG_ROWS = 20_000;
+/** Releases, one per ten tracks. */
+const RELEASES = ROWS / 10;
 
 interface PlanNode {
   readonly 'Node Type': string;
@@ -25,9 +29,12 @@ function nodes(plan: PlanNode): PlanNode[] {
   return [plan, ...(plan.Plans ?? []).flatMap(nodes)];
 }
 
+const FANS: SearchTarget = { scope: 'public', territory: 'US', now: new Date('2027-03-01T12:00:00Z') };
+const TEAM: SearchTarget = { scope: 'org', orgId: 'org-42' };
+
 /**
- * The search's plans on 100,000 public entries: every tier reads an index, none scans the table.
- * This checks plans, not timings (the catalog benchmark measures those).
+ * The search's plans on 100,000 public entries and 10,000 releases: every step reads an index, none
+ * scans a table. This checks plans, not timings (the catalog benchmark measures those).
  */
 describe('search query plans', () => {
   let kernel: KernelTestHarness;
@@ -50,20 +57,28 @@ describe('search query plans', () => {
       `insert into catalog.search_terms (term)
        select distinct substr(md5(i::text), 1, 6) from generate_series(1, ${ROWS}) as i`,
     );
-    await kernel.db.query('vacuum analyze catalog.search_entries');
-    await kernel.db.query('vacuum analyze catalog.search_terms');
+    await kernel.db.query(
+      `insert into catalog.releases (release_id, org_id, status, type, title, display_artist, artist_ids, revision,
+         version, published_revision, has_draft_changes, draft, track_count, created_at, updated_at)
+       select 'rel-' || i, 'org-' || (i % 200), 'released', 'album', 't', 'a', '{}', 1, 1, 1, false, '{}', 10,
+              '2027-01-01T00:00:00Z', '2027-01-01T00:00:00Z'
+         from generate_series(0, ${RELEASES}) as i`,
+    );
+    await kernel.db.query(
+      `insert into catalog.release_availability (release_id, territory, opens_at)
+       select 'rel-' || i, '*', '2027-01-01T00:00:00Z' from generate_series(0, ${RELEASES}) as i`,
+    );
+    for (const table of ['search_entries', 'search_terms', 'releases', 'release_availability']) {
+      await kernel.db.query(`vacuum analyze catalog.${table}`);
+    }
   }, 600_000);
 
   afterAll(async () => {
     await kernel.close();
   });
 
-  async function plan(
-    q: string,
-    where: SearchScopeSql,
-    corrections = new Map<string, string[]>(),
-  ): Promise<PlanNode[]> {
-    const statement = searchStatement(parseSearchQuery(q), corrections, { kind: null, limit: 20 }, where);
+  async function plan(statement: SqlStatement | null): Promise<PlanNode[]> {
+    if (statement === null) throw new Error('The step has nothing to look for');
     return kernel.db.transaction(async (tx) => {
       await setSearchThresholds(tx);
       const rows = await tx.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(
@@ -76,10 +91,26 @@ describe('search query plans', () => {
     });
   }
 
+  function step(
+    name: SearchStep,
+    q: string,
+    scope: SearchTarget,
+    corrections = new Map<string, string[]>(),
+  ): SqlStatement | null {
+    const limit = scope.scope === 'org' ? 20 : (candidateBudgets(20)[0] ?? null);
+    return searchStepStatement(
+      name,
+      parseSearchQuery(q),
+      corrections,
+      { kind: null, limit, found: [] },
+      scope,
+    );
+  }
+
   function tableScans(planNodes: readonly PlanNode[]): string[] {
     return planNodes
-      .filter((node) => node['Node Type'] === 'Seq Scan' && node['Relation Name'] === 'search_entries')
-      .map((node) => node['Node Type']);
+      .filter((node) => node['Node Type'] === 'Seq Scan' && node['Relation Name'] !== undefined)
+      .map((node) => node['Relation Name'] ?? '');
   }
 
   function indexes(planNodes: readonly PlanNode[]): string[] {
@@ -87,28 +118,38 @@ describe('search query plans', () => {
   }
 
   it.each([
-    ['a phrase', 'c4ca42 morning'],
-    ['a typo', 'c4cb42'],
-    ['an identifier', 'ISRC00004242'],
-    ['Japanese', '夜明け'],
-  ])('searches the public scope for %s through its trigram index', async (_, q) => {
-    const planNodes = await plan(q, publicSearchScope('US', new Date('2027-03-01T12:00:00Z')));
+    ['precise', 'a phrase', 'c4ca42 morning', 'search_entries_public_document_idx'],
+    ['precise', 'an identifier', 'ISRC00004242', 'search_entries_identifiers_idx'],
+    ['precise', 'Japanese', '夜明け', 'search_entries_public_document_idx'],
+    ['fuzzy', 'a typo', 'c4cb42', 'search_entries_public_document_idx'],
+  ] as const)('runs the %s step for %s in the public scope on an index', async (name, _, q, index) => {
+    const planNodes = await plan(step(name, q, FANS));
+    expect(tableScans(planNodes)).toEqual([]);
+    expect(indexes(planNodes)).toContain(index);
+  });
+
+  it('runs the corrected step in the public scope on its trigram index', async () => {
+    const planNodes = await plan(step('corrected', 'c4cb42 lihgt', FANS, new Map([['c4cb42', ['c4ca42']]])));
     expect(tableScans(planNodes)).toEqual([]);
     expect(indexes(planNodes)).toContain('search_entries_public_document_idx');
   });
 
-  it('searches the public scope with corrected words through its trigram index', async () => {
+  it.each(['precise', 'fuzzy'] as const)(
+    "runs the %s step in an organisation's scope without scanning a table",
+    async (name) => {
+      expect(tableScans(await plan(step(name, 'c4ca42', TEAM)))).toEqual([]);
+    },
+  );
+
+  it('checks the visibility of candidates by primary key, never every release', async () => {
+    const releaseIds = Array.from({ length: 50 }, (_, index) => `rel-${index * 97}`);
     const planNodes = await plan(
-      'c4cb42 lihgt',
-      publicSearchScope('US', new Date('2027-03-01T12:00:00Z')),
-      new Map([['c4cb42', ['c4ca42']]]),
+      visibilityStatement(releaseIds, ['artist-1'], 'US', new Date('2027-03-01T12:00:00Z')),
     );
-    expect(tableScans(planNodes)).toEqual([]);
-    expect(indexes(planNodes)).toContain('search_entries_public_document_idx');
-  });
-
-  it("searches an organisation's scope without scanning the table", async () => {
-    const planNodes = await plan('c4ca42', orgSearchScope('org-42'));
-    expect(tableScans(planNodes)).toEqual([]);
+    // The shared visibility condition may hash a territory's own windows (few rows); never the releases.
+    expect(tableScans(planNodes).filter((table) => table !== 'release_availability')).toEqual([]);
+    expect(indexes(planNodes)).toEqual(
+      expect.arrayContaining(['releases_pkey', 'search_entries_public_artists_idx']),
+    );
   });
 });

@@ -55,6 +55,7 @@ export function checkedSearchText(q: string | undefined): string {
 }
 
 interface HitRow {
+  readonly entry_id: string;
   readonly kind: SearchEntryKind;
   readonly entity_id: string;
   readonly release_id: string | null;
@@ -69,38 +70,10 @@ interface CorrectionRow {
   readonly term: string;
 }
 
-/** Where a search looks: the scope's rows it may return, as SQL on alias `e`, with its parameters. */
-export interface SearchScopeSql {
-  readonly scope: 'org' | 'public';
-  /** Refers to its parameters as `$1`, `$2`…; the search's own are numbered after them. */
-  readonly condition: string;
-  readonly join: string;
-  readonly params: readonly unknown[];
-}
-
-/** An organisation's rows: its drafts, nothing of another organisation. */
-export function orgSearchScope(orgId: string): SearchScopeSql {
-  return { scope: 'org', join: '', condition: 'e.org_id = $1', params: [orgId] };
-}
-
-/**
- * Public rows fans in `territory` may see at `now`: newest published versions of releases visible
- * there then, and artists credited on one of them.
- */
-export function publicSearchScope(territory: string, now: Date): SearchScopeSql {
-  return {
-    scope: 'public',
-    join: 'left join catalog.releases r on r.release_id = e.release_id',
-    condition: `((e.kind <> 'artist' and ${visibleReleaseCondition('r', '$1', '$2')})
-      or (e.kind = 'artist' and exists (
-        select 1 from catalog.search_entries credited
-          join catalog.releases ar on ar.release_id = credited.release_id
-         where credited.scope = 'public' and credited.kind = 'release'
-           and credited.artist_ids @> array[e.entity_id]
-           and ${visibleReleaseCondition('ar', '$1', '$2')})))`,
-    params: [territory, now],
-  };
-}
+/** Where a search looks: an organisation's entries, or the public ones as a viewer sees them now. */
+export type SearchTarget =
+  | { readonly scope: 'org'; readonly orgId: string }
+  | { readonly scope: 'public'; readonly territory: string; readonly now: Date };
 
 /** One statement and its parameters. */
 export interface SqlStatement {
@@ -123,57 +96,140 @@ function wordPrefix(word: string): string {
 }
 
 /**
- * The statement of a search (see {@link SearchQueries} for the tiers), given the corrections found
- * for its misspelt words. Exported so that a test can check its plan.
+ * The steps of a search, best matches first; a later step runs only while the earlier ones found
+ * fewer hits than asked for (see {@link SearchQueries}).
  */
-export function searchStatement(
+export const SEARCH_STEPS = ['precise', 'corrected', 'fuzzy'] as const;
+/** A step of a search. */
+export type SearchStep = (typeof SEARCH_STEPS)[number];
+
+interface Tier {
+  readonly condition: string;
+  readonly score: string;
+}
+
+// How much of the document the query covers: ranks "Light" before "Light of the Northern Harbour"
+// within a tier, for the price of two lengths (trigram similarity costs ten times more per row).
+function closeness(params: Params, query: ParsedSearchQuery): string {
+  return `0.05 * least(1, ${params.add([...query.phrase].length)}::float8 / char_length(e.document))`;
+}
+
+function tiersOf(
+  step: SearchStep,
+  params: Params,
   query: ParsedSearchQuery,
   corrections: ReadonlyMap<string, readonly string[]>,
-  request: Pick<SearchRequest, 'kind' | 'limit'>,
-  where: SearchScopeSql,
-): SqlStatement {
-  const params = new Params();
-  for (const value of where.params) params.add(value);
-  const tiers: { readonly condition: string; readonly score: string }[] = [];
-  if (query.identifiers.length > 0) {
-    tiers.push({ condition: `e.identifiers && ${params.add(query.identifiers)}::text[]`, score: '1' });
-  }
-  if (query.words.length > 0) {
-    const phrase = params.add(query.phrase);
-    const exactTitle = params.add(query.normalised);
-    const phrasePrefix = params.add(wordPrefix(query.phrase));
-    const closeness = `0.1 * public.similarity(${phrase}, e.document)`;
-    tiers.push({ condition: `e.titles @> array[${exactTitle}::text]`, score: '0.95' });
-    tiers.push({ condition: `e.document like ${phrasePrefix}`, score: `0.85 + ${closeness}` });
-    const everyWord = query.words.map((word) => `e.document like ${params.add(wordPrefix(word))}`);
-    tiers.push({ condition: `(${everyWord.join(' and ')})`, score: `0.7 + ${closeness}` });
-    if (corrections.size > 0) {
+): Tier[] {
+  switch (step) {
+    case 'precise': {
+      const tiers: Tier[] = [];
+      if (query.identifiers.length > 0) {
+        tiers.push({ condition: `e.identifiers && ${params.add(query.identifiers)}::text[]`, score: '1' });
+      }
+      if (query.words.length === 0) return tiers;
+      const close = closeness(params, query);
+      tiers.push({ condition: `e.titles @> array[${params.add(query.normalised)}::text]`, score: '0.95' });
+      tiers.push({
+        condition: `e.document like ${params.add(`% ${query.phrase} %`)}`,
+        score: `0.88 + ${close}`,
+      });
+      tiers.push({
+        condition: `e.document like ${params.add(wordPrefix(query.phrase))}`,
+        score: `0.8 + ${close}`,
+      });
+      const everyWord = query.words.map((word) => `e.document like ${params.add(wordPrefix(word))}`);
+      tiers.push({ condition: `(${everyWord.join(' and ')})`, score: `0.7 + ${close}` });
+      return tiers;
+    }
+    case 'corrected': {
+      if (corrections.size === 0) return [];
       // Normalised words hold only letters, digits and marks: nothing to escape in a pattern.
-      const everyCorrected = query.words.map((word) => {
+      const everyWord = query.words.map((word) => {
         const alternatives = corrections.get(word);
         return alternatives === undefined
           ? `e.document like ${params.add(wordPrefix(word))}`
           : `e.document ~ ${params.add(` (${[word, ...alternatives].join('|')})`)}`;
       });
-      tiers.push({ condition: `(${everyCorrected.join(' and ')})`, score: `0.55 + ${closeness}` });
+      return [{ condition: `(${everyWord.join(' and ')})`, score: `0.6 + ${closeness(params, query)}` }];
     }
-    tiers.push({
-      condition: `${phrase} operator(public.<%) e.document`,
-      score: `0.5 * public.word_similarity(${phrase}, e.document)`,
-    });
+    case 'fuzzy': {
+      if (query.words.length === 0) return [];
+      const phrase = params.add(query.phrase);
+      return [
+        {
+          condition: `${phrase} operator(public.<%) e.document`,
+          score: `0.5 * public.word_similarity(${phrase}, e.document)`,
+        },
+      ];
+    }
   }
-  const kind = params.add(request.kind);
-  const limit = params.add(request.limit);
+}
+
+/** What one step of a search asks for. */
+export interface SearchStepRequest {
+  readonly kind: SearchEntryKind | null;
+  /** How many of the best matches to answer; null: all. */
+  readonly limit: number | null;
+  /** Entries found by earlier steps (entry ids), left out. */
+  readonly found: readonly string[];
+}
+
+/**
+ * The statement of one step of a search: the scope's best matching entries, best first, or null
+ * when the step has nothing to look for. In the public scope these are candidates: whether fans
+ * may see them is {@link visibilityStatement}'s. Exported so that a test can check its plan.
+ */
+export function searchStepStatement(
+  step: SearchStep,
+  query: ParsedSearchQuery,
+  corrections: ReadonlyMap<string, readonly string[]>,
+  request: SearchStepRequest,
+  scope: SearchTarget,
+): SqlStatement | null {
+  const params = new Params();
+  const tiers = tiersOf(step, params, query, corrections);
+  if (tiers.length === 0) return null;
   const score = `case ${tiers.map((tier) => `when ${tier.condition} then ${tier.score}`).join(' ')} else 0 end`;
+  const owner = scope.scope === 'org' ? ` and e.org_id = ${params.add(scope.orgId)}` : '';
+  const kind = params.add(request.kind);
   return {
-    text: `select e.kind, e.entity_id, e.release_id, e.title, e.subtitle, e.identifiers, (${score})::float8 as score
-         from catalog.search_entries e ${where.join}
-        where e.scope = '${where.scope}' and ${where.condition}
-          and (${kind}::text is null or e.kind = ${kind}::text)
-          and (${tiers.map((tier) => tier.condition).join(' or ')})
-        order by score desc, e.weight desc, e.title, e.entity_id
-        limit ${limit}`,
+    text: `select e.entry_id, e.kind, e.entity_id, e.release_id, e.title, e.subtitle, e.identifiers,
+             (${score})::float8 as score
+        from catalog.search_entries e
+       where e.scope = '${scope.scope}'${owner}
+         and (${kind}::text is null or e.kind = ${kind}::text)
+         and not (e.entry_id = any(${params.add(request.found)}::bigint[]))
+         and (${tiers.map((tier) => tier.condition).join(' or ')})
+       order by score desc, e.weight desc, e.title, e.entity_id
+       limit ${params.add(request.limit)}`,
     params: params.values,
+  };
+}
+
+/**
+ * Which of some candidates fans in `territory` may see at `now` (answers their ids): releases and
+ * tracks of a release visible there then, artists credited on such a release. One lookup per
+ * candidate by primary key: checked in the match itself, the planner would rather hash every
+ * release of the catalog.
+ */
+export function visibilityStatement(
+  releaseIds: readonly string[],
+  artistIds: readonly string[],
+  territory: string,
+  now: Date,
+): SqlStatement {
+  return {
+    text: `select r.release_id as id from catalog.releases r
+            where r.release_id = any($3::text[]) and ${visibleReleaseCondition('r', '$1', '$2')}
+           union all
+           select credited_artist.id from unnest($4::text[]) as credited_artist(id)
+            where exists (
+              select 1 from catalog.search_entries credited
+                join catalog.releases ar on ar.release_id = credited.release_id
+               where credited.scope = 'public' and credited.kind = 'release'
+                 and credited.artist_ids @> array[credited_artist.id]
+                 and ${visibleReleaseCondition('ar', '$1', '$2')})`,
+    params: [territory, now, releaseIds, artistIds],
   };
 }
 
@@ -187,18 +243,31 @@ export async function setSearchThresholds(tx: KernelTransaction): Promise<void> 
 }
 
 /**
- * Search over catalog.search_entries, best first:
+ * How many of a step's best matches the public scope checks for visibility at first: a few more than
+ * it needs, as most of a catalog is visible; then ten times as many, then all.
+ */
+export function candidateBudgets(need: number): readonly (number | null)[] {
+  return [need * 2 + 10, need * 20 + 100, null];
+}
+
+/**
+ * Search over catalog.search_entries, best first, in three steps; a step runs only while the ones
+ * before it found fewer hits than asked for, so a precise query never pays for fuzzy matching:
  *
- * 1. an identifier (ISRC with or without hyphens, UPC/EAN, ISWC, ISNI) — score 1;
- * 2. a title, in any of its renderings, equal to the query — 0.95;
- * 3. the query as the beginning of a phrase of the document ("morning li") — 0.85–0.95;
- * 4. every query word beginning a word of the document, in any order ("aurora morning") — 0.7–0.8;
- * 5. the same with misspelt words corrected from the vocabulary: words of 5 characters or more not
- *    in it are replaced by those at most 2 edits away ("lihgt" → "light") — 0.55–0.65;
- * 6. pg_trgm `word_similarity` of the phrase above {@link WORD_SIMILARITY_THRESHOLD} — up to 0.5.
+ * 1. precise — an identifier (ISRC with or without hyphens, UPC/EAN, ISWC, ISNI): score 1; a title,
+ *    in any of its renderings, equal to the query: 0.95; the query as whole words of the document
+ *    ("morning light" in "Morning Light Remix"): 0.88–0.93; the query beginning a phrase of it
+ *    ("morning li"): 0.8–0.85; every query word beginning a word of it, in any order ("aurora
+ *    morning"): 0.7–0.75;
+ * 2. corrected — every word again, misspelt ones replaced from the vocabulary (words of 5 characters
+ *    or more it does not know, by those at most 2 edits away: "lihgt" → "light"): 0.6–0.65;
+ * 3. fuzzy, only when nothing was found — pg_trgm `word_similarity` of the phrase above
+ *    {@link WORD_SIMILARITY_THRESHOLD}: up to 0.5.
  *
- * Ties go to releases and artists before tracks, then by title. Every tier uses an index
- * (identifiers and titles: GIN on arrays; 3–6: the scope's trigram GIN index on `document`).
+ * Within a tier, documents the query covers more of come first; ties go to releases and artists
+ * before tracks, then by title. Every step reads indexes only (identifiers and titles: GIN on
+ * arrays; the rest: the scope's trigram GIN index on `document`). In the public scope, visibility is
+ * checked on a step's best matches ({@link candidateBudgets}), more of them while too few are visible.
  */
 @Injectable()
 export class SearchQueries {
@@ -209,21 +278,27 @@ export class SearchQueries {
 
   /** An organisation's catalog as its team sees it: drafts included, nothing of another organisation. */
   orgSearch(orgId: string, request: SearchRequest): Promise<SearchHit[]> {
-    return this.search(request, orgSearchScope(orgId));
+    return this.search(request, { scope: 'org', orgId });
   }
 
   /** The public catalog as a viewer in `territory` sees it now. */
   publicSearch(territory: string, request: SearchRequest): Promise<SearchHit[]> {
-    return this.search(request, publicSearchScope(territory, this.clock.now()));
+    return this.search(request, { scope: 'public', territory, now: this.clock.now() });
   }
 
-  private async search(request: SearchRequest, where: SearchScopeSql): Promise<SearchHit[]> {
+  private async search(request: SearchRequest, scope: SearchTarget): Promise<SearchHit[]> {
     const query = parseSearchQuery(request.q);
     if (query.words.length === 0 && query.identifiers.length === 0) return [];
     const rows = await this.db.transaction(async (tx) => {
       await setSearchThresholds(tx);
-      const statement = searchStatement(query, await this.corrections(tx, query), request, where);
-      return tx.query<HitRow>(statement.text, statement.params);
+      const hits: HitRow[] = [];
+      let corrections = new Map<string, string[]>();
+      for (const step of SEARCH_STEPS) {
+        if (hits.length >= request.limit || (step === 'fuzzy' && hits.length > 0)) break;
+        if (step === 'corrected') corrections = await this.corrections(tx, query);
+        hits.push(...(await this.step(tx, step, query, corrections, request, hits, scope)));
+      }
+      return hits;
     });
     return rows.map((row) => ({
       kind: row.kind,
@@ -234,6 +309,60 @@ export class SearchQueries {
       identifiers: row.identifiers,
       score: Math.round(Math.min(1, Math.max(0, row.score)) * 1000) / 1000,
     }));
+  }
+
+  private async step(
+    tx: KernelTransaction,
+    step: SearchStep,
+    query: ParsedSearchQuery,
+    corrections: ReadonlyMap<string, readonly string[]>,
+    request: SearchRequest,
+    hits: readonly HitRow[],
+    scope: SearchTarget,
+  ): Promise<HitRow[]> {
+    const need = request.limit - hits.length;
+    const found = hits.map((hit) => hit.entry_id);
+    const matches = async (limit: number | null): Promise<HitRow[] | null> => {
+      const statement = searchStepStatement(
+        step,
+        query,
+        corrections,
+        { kind: request.kind, limit, found },
+        scope,
+      );
+      return statement === null ? null : tx.query<HitRow>(statement.text, statement.params);
+    };
+    if (scope.scope === 'org') return (await matches(need)) ?? [];
+    for (const budget of candidateBudgets(need)) {
+      const candidates = await matches(budget);
+      if (candidates === null) return [];
+      const visible = await this.visible(tx, candidates, scope.territory, scope.now);
+      const shown = candidates.filter((candidate) =>
+        visible.has(candidate.kind === 'artist' ? candidate.entity_id : (candidate.release_id ?? '')),
+      );
+      // Enough visible, or every match looked at: more candidates would change nothing.
+      if (shown.length >= need || budget === null || candidates.length < budget) return shown.slice(0, need);
+    }
+    return [];
+  }
+
+  /** The releases and artists among `candidates` that fans in `territory` may see at `now`. */
+  private async visible(
+    tx: KernelTransaction,
+    candidates: readonly HitRow[],
+    territory: string,
+    now: Date,
+  ): Promise<Set<string>> {
+    if (candidates.length === 0) return new Set();
+    const releaseIds = new Set<string>();
+    const artistIds = new Set<string>();
+    for (const candidate of candidates) {
+      if (candidate.kind === 'artist') artistIds.add(candidate.entity_id);
+      else if (candidate.release_id !== null) releaseIds.add(candidate.release_id);
+    }
+    const statement = visibilityStatement([...releaseIds], [...artistIds], territory, now);
+    const rows = await tx.query<{ id: string }>(statement.text, statement.params);
+    return new Set(rows.map((row) => row.id));
   }
 
   /** For each correctable word the vocabulary does not know, the known words at most MAX_EDITS away. */
