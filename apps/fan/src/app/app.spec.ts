@@ -26,13 +26,14 @@ describe('fan console', () => {
     const links = [...element.querySelectorAll('nav a')];
     expect(links.map((link) => link.getAttribute('href'))).toEqual([
       '/',
+      '/discover',
       '/collection',
       '/wallet',
       '/perks',
       '/insights',
       '/live',
     ]);
-    expect(links[2]?.textContent).toContain('Wallet & rewards');
+    expect(links[3]?.textContent).toContain('Wallet & rewards');
   });
 
   it('opens on Home, which shows the live status of the platform', async () => {
@@ -59,6 +60,16 @@ describe('fan console', () => {
     expect(signIn?.textContent).toContain('Sign in');
     expect(signIn?.getAttribute('href')).toBe('/sign-in?returnUrl=%2Fperks');
     TestBed.inject(HttpTestingController).expectNone('/api/v1/auth/refresh');
+  });
+
+  it('mounts the catalog: Discover, and public release and artist pages', async () => {
+    const harness = await RouterTestingHarness.create('/releases/rel-1');
+    expect(document.title).toBe('Release · Bandstand Fan');
+    const http = TestBed.inject(HttpTestingController);
+    http.expectOne('/api/v1/catalog/releases/rel-1');
+    await harness.navigateByUrl('/artists/art-1');
+    expect(document.title).toBe('Artist · Bandstand Fan');
+    http.expectOne('/api/v1/catalog/artists/art-1');
   });
 
   it('mounts sign-up, and keeps the account page for signed-in fans', async () => {

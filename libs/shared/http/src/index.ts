@@ -2,6 +2,7 @@ export * from './lib/domain-error';
 export * from './lib/health.controller';
 export * from './lib/health.dto';
 export * from './lib/http-app';
+export * from './lib/keyset-cursor';
 export * from './lib/metrics.controller';
 export * from './lib/openapi';
 export * from './lib/problem';

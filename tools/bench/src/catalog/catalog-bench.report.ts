@@ -1,3 +1,4 @@
+import { spliceMarkedSection } from '../report-section';
 import { type PlanFigure } from './plans.scenarios';
 import { type Latency, type SearchFigure } from './search.scenario';
 import { QUERY_KINDS } from './search-workload';
@@ -175,12 +176,5 @@ export function renderCatalogSection(report: CatalogReport): string {
 
 /** Replaces the section between the markers, or appends it when the document has none. */
 export function spliceCatalogSection(document: string, section: string): string {
-  const start = document.indexOf(CATALOG_SECTION_START);
-  const end = document.indexOf(CATALOG_SECTION_END);
-  if (start !== -1 && end > start) {
-    const after = document.slice(end + CATALOG_SECTION_END.length).replace(/^\r?\n/, '');
-    return `${document.slice(0, start)}${section}${after}`;
-  }
-  const body = document.replace(/\s*$/, '');
-  return body === '' ? section : `${body}\n\n${section}`;
+  return spliceMarkedSection(document, section, CATALOG_SECTION_START, CATALOG_SECTION_END);
 }

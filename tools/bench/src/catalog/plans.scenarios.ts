@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { type ImportFile } from '@bandstand/catalog/contracts';
+import { type ChangePlan, type ImportFile } from '@bandstand/catalog/contracts';
 import {
   BatchEdits,
   buildNewReleaseMessage,
@@ -9,7 +9,7 @@ import {
   userActor,
 } from '@bandstand/catalog/server';
 import { type KernelDatabase } from '@bandstand/shared/event-store';
-import { startCatalogBenchApp } from './catalog-bench.app';
+import { type CatalogBenchApp, startCatalogBenchApp } from './catalog-bench.app';
 import { type CatalogFixture, generateCatalog } from './catalog-fixtures';
 import { loadCatalog } from './catalog-load';
 
@@ -125,17 +125,15 @@ export async function measureErnImport(releases: number, log: (line: string) => 
     await bench.db.query('truncate catalog.releases cascade');
 
     const actor: CatalogActor = userActor('bench', 'bench-ern');
-    let started = performance.now();
-    const plan = await bench.app.get(CatalogImports).preview(ORG, { format: 'ern', files }, actor);
-    const previewSeconds = (performance.now() - started) / 1000;
-    if (plan.summary.errors > 0 || plan.summary.creates !== catalog.releases.length) {
-      throw new Error(
-        `The ERN preview was not ${catalog.releases.length} creations: ${JSON.stringify(plan.summary)}`,
-      );
-    }
-    started = performance.now();
-    await bench.app.get(ChangePlans).apply(ORG, plan.planId, actor);
-    const applySeconds = (performance.now() - started) / 1000;
+    const { previewSeconds, applySeconds } = await timePreviewAndApply(
+      bench,
+      actor,
+      () => bench.app.get(CatalogImports).preview(ORG, { format: 'ern', files }, actor),
+      (summary) =>
+        summary.errors > 0 || summary.creates !== catalog.releases.length
+          ? `The ERN preview was not ${catalog.releases.length} creations`
+          : null,
+    );
     await expectCounts(bench.db, catalog.releases.length, catalog.trackCount);
     return {
       releases: catalog.releases.length,
@@ -147,6 +145,27 @@ export async function measureErnImport(releases: number, log: (line: string) => 
   } finally {
     await bench.close();
   }
+}
+
+/**
+ * Times a plan's preview, then its apply through ChangePlans; throws when `unexpected` finds the
+ * preview's summary is not what the scenario set up (its message, then the summary).
+ */
+async function timePreviewAndApply(
+  bench: CatalogBenchApp,
+  actor: CatalogActor,
+  preview: () => Promise<ChangePlan>,
+  unexpected: (summary: ChangePlan['summary']) => string | null,
+): Promise<{ readonly previewSeconds: number; readonly applySeconds: number }> {
+  let started = performance.now();
+  const plan = await preview();
+  const previewSeconds = (performance.now() - started) / 1000;
+  const problem = unexpected(plan.summary);
+  if (problem !== null) throw new Error(`${problem}: ${JSON.stringify(plan.summary)}`);
+  started = performance.now();
+  await bench.app.get(ChangePlans).apply(ORG, plan.planId, actor);
+  const applySeconds = (performance.now() - started) / 1000;
+  return { previewSeconds, applySeconds };
 }
 
 async function expectCounts(db: KernelDatabase, releases: number, tracks: number): Promise<void> {
@@ -176,19 +195,18 @@ export async function measureBatchEdit(tracks: number, log: (line: string) => vo
       release.draft.tracks.map((track) => track.trackId),
     );
 
-    let started = performance.now();
-    const plan = await bench.app
-      .get(BatchEdits)
-      .preview(ORG, { target: 'tracks', ids: trackIds, set: { genre: 'Ambient' } }, actor);
-    const previewSeconds = (performance.now() - started) / 1000;
-    if (plan.summary.errors > 0 || plan.summary.updates !== catalog.releases.length) {
-      throw new Error(
-        `The batch preview was not ${catalog.releases.length} updates: ${JSON.stringify(plan.summary)}`,
-      );
-    }
-    started = performance.now();
-    await bench.app.get(ChangePlans).apply(ORG, plan.planId, actor);
-    const applySeconds = (performance.now() - started) / 1000;
+    const { previewSeconds, applySeconds } = await timePreviewAndApply(
+      bench,
+      actor,
+      () =>
+        bench.app
+          .get(BatchEdits)
+          .preview(ORG, { target: 'tracks', ids: trackIds, set: { genre: 'Ambient' } }, actor),
+      (summary) =>
+        summary.errors > 0 || summary.updates !== catalog.releases.length
+          ? `The batch preview was not ${catalog.releases.length} updates`
+          : null,
+    );
     const [edited] = await bench.db.query<{ drafts: number }>(
       `select count(*)::int as drafts from catalog.releases
         where org_id = $1 and draft->'tracks'->0->>'genre' = 'Ambient'`,
@@ -197,7 +215,7 @@ export async function measureBatchEdit(tracks: number, log: (line: string) => vo
     if (edited?.drafts !== catalog.releases.length)
       throw new Error('The batch edit did not reach every release');
 
-    started = performance.now();
+    const started = performance.now();
     await bench.db.transaction(async (tx) => {
       await tx.query('update catalog.release_tracks set genre = $1 where track_id = any($2::text[])', [
         'Lo-fi',

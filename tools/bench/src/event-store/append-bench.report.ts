@@ -1,3 +1,4 @@
+import { spliceMarkedSection } from '../report-section';
 import { type CpuMedians, type PointSummary, type Spread, type TargetCheck } from './append-bench.stats';
 import { type BenchOptions } from './append-bench.types';
 
@@ -108,12 +109,5 @@ export function renderEventStoreSection(report: EventStoreReport): string {
 
 /** Replaces the section between the markers, or appends it when the document has none. */
 export function spliceSection(document: string, section: string): string {
-  const start = document.indexOf(SECTION_START);
-  const end = document.indexOf(SECTION_END);
-  if (start !== -1 && end > start) {
-    const after = document.slice(end + SECTION_END.length).replace(/^\r?\n/, '');
-    return `${document.slice(0, start)}${section}${after}`;
-  }
-  const body = document.replace(/\s*$/, '');
-  return body === '' ? section : `${body}\n\n${section}`;
+  return spliceMarkedSection(document, section, SECTION_START, SECTION_END);
 }

@@ -20,6 +20,7 @@ import {
   checkIpi,
   checkTerritory,
 } from '../identifiers/identifiers';
+import { RELEASE_CHANGE_FIELDS, TRACK_CHANGE_FIELDS } from '../diff/compare-drafts';
 import { isCalendarDate, parseInstant } from '../schedule/instant';
 import { FieldReader, fieldPath, MAX_ID, TITLE_LIMITS } from './field-reader';
 
@@ -53,41 +54,11 @@ export const MAX_EMBARGOES = 100;
 const INVALID = CATALOG_ERROR_CODES.invalidMetadata;
 
 const RELEASE_FIELDS = [
-  'type',
-  'title',
-  'versionTitle',
-  'displayArtist',
-  'artistIds',
-  'upc',
-  'catalogNumber',
-  'labelName',
-  'genre',
-  'subgenre',
-  'parentalWarning',
-  'languages',
-  'pLine',
-  'cLine',
-  'originalReleaseDate',
-  'artworkAssetId',
-  'contributors',
+  ...RELEASE_CHANGE_FIELDS,
   'tracks',
 ] as const satisfies readonly (keyof ReleaseDraft)[];
 
-const TRACK_FIELDS = [
-  'trackId',
-  'title',
-  'versionTitle',
-  'isrc',
-  'iswc',
-  'durationMs',
-  'displayArtist',
-  'contributors',
-  'genre',
-  'parentalWarning',
-  'language',
-  'disc',
-  'audioAssetId',
-] as const satisfies readonly (keyof TrackDraft)[];
+const TRACK_FIELDS = ['trackId', ...TRACK_CHANGE_FIELDS] as const satisfies readonly (keyof TrackDraft)[];
 
 function result<T>(reader: FieldReader, value: T): Parsed<T> {
   return reader.errors.length === 0 ? { ok: true, value } : { ok: false, errors: reader.errors };

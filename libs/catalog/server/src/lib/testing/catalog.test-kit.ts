@@ -4,52 +4,36 @@ import { CommandBus } from '@nestjs/cqrs';
 import { type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { type FastifyRequest } from 'fastify';
 import {
   AccessModule,
   MEMBERSHIP_LOOKUP,
   type MembershipLookup,
   PRINCIPAL_RESOLVER,
-  type Principal,
-  type PrincipalResolver,
 } from '@bandstand/shared/access';
+import { TestPrincipalResolver, testAuthorization } from '@bandstand/shared/access/testing';
+import {
+  type Artist,
+  type ArtistInput,
+  orgCatalogPath,
+  type ReleaseDetail,
+  type ReleaseDraftInput,
+} from '@bandstand/catalog/contracts';
+import { gtinCheckDigit } from '@bandstand/catalog/domain';
 import { APP_CONFIG } from '@bandstand/shared/config';
-import { type OrgRole, STAFF_ROLES, type StaffRole } from '@bandstand/shared/contracts';
+import { type OrgRole, type StaffRole } from '@bandstand/shared/contracts';
 import { KERNEL_CLOCK, KernelDatabase, KernelModule, type KernelClock } from '@bandstand/shared/event-store';
 import {
   createKernelTestHarness,
   type KernelTestHarness,
   TEST_EVENT_STORE_KEY,
 } from '@bandstand/shared/event-store/testing';
-import { configureHttpApp, createFastifyAdapter } from '@bandstand/shared/http';
+import { startTestHttpApp } from '@bandstand/shared/http/testing';
 import { MemoryLogDestination, ObservabilityModule } from '@bandstand/shared/observability';
 import { type CatalogArea } from '../catalog-area';
 import { catalogPersistence } from '../infrastructure/catalog.persistence';
 
 /** The public URL of the test apps. */
 export const CATALOG_TEST_PUBLIC_URL = 'https://bandstand.test';
-
-/**
- * Who calls the test app's routes: `Authorization: Test <userId>[ <staff role>,…]`. It stands in for
- * the identity context's token-checking resolver; the access guard and the controllers are real.
- */
-@Injectable()
-export class CatalogTestPrincipalResolver implements PrincipalResolver {
-  resolve(request: FastifyRequest): Promise<Principal | null> {
-    const header = request.headers.authorization;
-    if (header === undefined || !header.startsWith('Test ')) return Promise.resolve(null);
-    const [userId = '', staff = ''] = header.slice('Test '.length).split(' ');
-    const staffRoles = staff
-      .split(',')
-      .filter((role): role is StaffRole => (STAFF_ROLES as readonly string[]).includes(role));
-    return Promise.resolve({ userId, sessionId: `session-of-${userId}`, staffRoles });
-  }
-}
-
-/** The `Authorization` header {@link CatalogTestPrincipalResolver} reads. */
-export function catalogTestAuthorization(userId: string, staffRoles: readonly StaffRole[] = []): string {
-  return `Test ${userId} ${staffRoles.join(',')}`.trimEnd();
-}
 
 /** Team roles for the test app's access guard, set by the test (the identity context's stand-in). */
 @Injectable()
@@ -106,6 +90,10 @@ export interface CatalogTestApp {
   readonly http: NestFastifyApplication | undefined;
   /** Calls a route of {@link http} as `user` (null: anonymous). */
   request<T>(options: CatalogTestRequest): Promise<CatalogTestReply<T>>;
+  /** Creates an artist of `orgId` over HTTP as `user`; throws unless it is created. */
+  createArtist(orgId: string, user: string, artist: ArtistInput): Promise<Artist>;
+  /** Creates a release of `orgId` with `draft` over HTTP as `user`; throws unless it is created. */
+  createRelease(orgId: string, user: string, draft: ReleaseDraftInput): Promise<ReleaseDetail>;
   close(): Promise<void>;
 }
 
@@ -137,6 +125,13 @@ export interface CatalogTestAppOptions {
   readonly http?: boolean;
   /** Where the clock starts; {@link CATALOG_TEST_NOW} by default. */
   readonly now?: string;
+  /** Team roles to start with: organisation id → user id → role. */
+  readonly teams?: Readonly<Record<string, Readonly<Record<string, OrgRole>>>>;
+}
+
+/** A UPC-A: the 11 digits of `body` followed by their GS1 check digit. */
+export function testUpc(body: string): string {
+  return `${body}${gtinCheckDigit(body)}`;
 }
 
 /**
@@ -161,6 +156,9 @@ export async function startCatalogTestApp(options: CatalogTestAppOptions): Promi
   };
   const clock = new SettableClock(options.now ?? CATALOG_TEST_NOW);
   const memberships = new TestMemberships();
+  for (const [orgId, team] of Object.entries(options.teams ?? {})) {
+    for (const [userId, role] of Object.entries(team)) memberships.set(orgId, userId, role);
+  }
 
   @Global()
   @Module({})
@@ -172,7 +170,7 @@ export async function startCatalogTestApp(options: CatalogTestAppOptions): Promi
           { provide: MikroORM, useValue: kernel.orm },
           { provide: APP_CONFIG, useValue: config },
           { provide: MEMBERSHIP_LOOKUP, useValue: memberships },
-          { provide: PRINCIPAL_RESOLVER, useClass: CatalogTestPrincipalResolver },
+          { provide: PRINCIPAL_RESOLVER, useClass: TestPrincipalResolver },
         ],
         exports: [MikroORM, APP_CONFIG, MEMBERSHIP_LOOKUP, PRINCIPAL_RESOLVER],
       };
@@ -213,16 +211,41 @@ export async function startCatalogTestApp(options: CatalogTestAppOptions): Promi
       CORS_ORIGINS: [],
       BODY_LIMIT_BYTES: Number(config.BODY_LIMIT_BYTES),
     };
-    http = app.createNestApplication<NestFastifyApplication>(createFastifyAdapter(httpConfig), {
-      bufferLogs: true,
-    });
-    await configureHttpApp(http, httpConfig);
-    await http.init();
-    await http.getHttpAdapter().getInstance().ready();
+    http = await startTestHttpApp(app, httpConfig);
   } else {
     app.useLogger(false);
     await app.init();
   }
+  const request = async <T>(request: CatalogTestRequest): Promise<CatalogTestReply<T>> => {
+    if (http === undefined) throw new Error('Start the test app with http: true to call its routes');
+    const headers: Record<string, string> = { ...request.headers };
+    if (request.user !== undefined && request.user !== null) {
+      headers['authorization'] = testAuthorization(request.user, request.staff ?? []);
+    }
+    const body = request.body;
+    const response = await http
+      .getHttpAdapter()
+      .getInstance()
+      .inject({
+        method: request.method,
+        url: request.url,
+        headers,
+        ...(body === undefined
+          ? {}
+          : typeof body === 'string' || Buffer.isBuffer(body)
+            ? { payload: body }
+            : { payload: body as object }),
+      });
+    const text = response.body;
+    const type = String(response.headers['content-type'] ?? '');
+    const parsed: unknown = text !== '' && type.includes('json') ? JSON.parse(text) : text;
+    return { status: response.statusCode, headers: response.headers, body: parsed as T, text };
+  };
+  const create = async <T>(url: string, user: string, body: unknown): Promise<T> => {
+    const reply = await request<T>({ method: 'POST', url, user, body });
+    if (reply.status !== 201) throw new Error(`POST ${url} answered ${reply.status}: ${reply.text}`);
+    return reply.body;
+  };
   return {
     kernel,
     app,
@@ -231,31 +254,10 @@ export async function startCatalogTestApp(options: CatalogTestAppOptions): Promi
     clock,
     memberships,
     http,
-    async request<T>(request: CatalogTestRequest): Promise<CatalogTestReply<T>> {
-      if (http === undefined) throw new Error('Start the test app with http: true to call its routes');
-      const headers: Record<string, string> = { ...request.headers };
-      if (request.user !== undefined && request.user !== null) {
-        headers['authorization'] = catalogTestAuthorization(request.user, request.staff ?? []);
-      }
-      const body = request.body;
-      const response = await http
-        .getHttpAdapter()
-        .getInstance()
-        .inject({
-          method: request.method,
-          url: request.url,
-          headers,
-          ...(body === undefined
-            ? {}
-            : typeof body === 'string' || Buffer.isBuffer(body)
-              ? { payload: body }
-              : { payload: body as object }),
-        });
-      const text = response.body;
-      const type = String(response.headers['content-type'] ?? '');
-      const parsed: unknown = text !== '' && type.includes('json') ? JSON.parse(text) : text;
-      return { status: response.statusCode, headers: response.headers, body: parsed as T, text };
-    },
+    request,
+    createArtist: (orgId, user, artist) => create<Artist>(`${orgCatalogPath(orgId)}/artists`, user, artist),
+    createRelease: (orgId, user, draft) =>
+      create<ReleaseDetail>(`${orgCatalogPath(orgId)}/releases`, user, { draft }),
     async close() {
       await (http ?? app).close();
       await kernel.close();

@@ -18,11 +18,11 @@ describe('artists over HTTP', () => {
   const base = (orgId = ORG): string => `${orgCatalogPath(orgId)}/artists`;
 
   beforeAll(async () => {
-    test = await startCatalogTestApp({ areas: [artistsArea, releasesArea], http: true });
-    test.memberships.set(ORG, 'ana', 'admin');
-    test.memberships.set(ORG, 'ed', 'editor');
-    test.memberships.set(ORG, 'rea', 'reader');
-    test.memberships.set(OTHER_ORG, 'zed', 'owner');
+    test = await startCatalogTestApp({
+      areas: [artistsArea, releasesArea],
+      http: true,
+      teams: { [ORG]: { ana: 'admin', ed: 'editor', rea: 'reader' }, [OTHER_ORG]: { zed: 'owner' } },
+    });
   });
   afterAll(async () => {
     await test.close();

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type Page } from '@bandstand/shared/contracts';
+import { decodeCursor, encodeCursor, keysetPage } from '@bandstand/shared/http';
 import { KernelDatabase } from '@bandstand/shared/event-store';
 import { type Artist, type LocalizedText } from '@bandstand/catalog/contracts';
-import { decodeCursor, encodeCursor, isoUtc } from '../releases/catalog-sql';
+import { isoUtc } from '../releases/catalog-sql';
 import { artistNotFound } from './artist-stream';
 
 interface ArtistRow {
@@ -57,13 +58,7 @@ export class ArtistsQueries {
         order by a.name_text, a.artist_id limit $${params.length}`,
       params,
     );
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    return {
-      items: page.map(toArtist),
-      nextCursor:
-        rows.length > limit && last !== undefined ? encodeCursor([last.name_text, last.artist_id]) : null,
-    };
+    return keysetPage(rows, limit, toArtist, (last) => encodeCursor([last.name_text, last.artist_id]));
   }
 
   /** One artist of the organisation; CATALOG.ARTIST_NOT_FOUND (404) otherwise. */

@@ -1,5 +1,4 @@
-import { Readable } from 'node:stream';
-import { Controller, Get, Inject, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Post, Query, Req, Res, type StreamableFile } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type FastifyReply, type FastifyRequest } from 'fastify';
@@ -15,6 +14,7 @@ import {
 import { CatalogError } from '@bandstand/catalog/domain';
 import { userActor } from '../releases/release-stream';
 import { AssetContent } from './asset-content.service';
+import { replyWithAsset } from './asset-reply';
 import { UploadAssetQueryDto } from './assets.dto';
 import { AssetsQueries } from './assets.queries';
 import { StoreAsset } from './store-asset/store-asset.command';
@@ -37,15 +37,6 @@ function payloadTooLarge(kind: AssetKind): CatalogError {
       status: 413,
     },
   );
-}
-
-/** Whether `If-None-Match` names `etag` (or `*`). */
-function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
-  if (ifNoneMatch === undefined) return false;
-  return ifNoneMatch
-    .split(',')
-    .map((tag) => tag.trim().replace(/^W\//, ''))
-    .some((tag) => tag === '*' || tag === etag);
 }
 
 /**
@@ -108,18 +99,6 @@ export class AssetsController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile | undefined> {
-    const { asset, stream } = await this.content.open(assetId, orgId);
-    const etag = `"${asset.sha256}"`;
-    reply.header('cache-control', ASSET_CACHE_CONTROL).header('etag', etag);
-    if (etagMatches(request.headers['if-none-match'], etag)) {
-      // Not read: let go of its file handle or storage connection now.
-      stream.destroy();
-      reply.status(304);
-      return undefined;
-    }
-    return new StreamableFile(stream instanceof Readable ? stream : Readable.from(stream), {
-      type: asset.contentType,
-      length: asset.bytes,
-    });
+    return replyWithAsset(request, reply, await this.content.open(assetId, orgId), ASSET_CACHE_CONTROL);
   }
 }

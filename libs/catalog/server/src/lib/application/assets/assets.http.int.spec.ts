@@ -5,12 +5,9 @@ import { Readable } from 'node:stream';
 import { type Asset, MAX_ARTWORK_BYTES, orgCatalogPath } from '@bandstand/catalog/contracts';
 import { APP_CONFIG } from '@bandstand/shared/config';
 import { type ProblemDetails } from '@bandstand/shared/contracts';
+import { testAuthorization } from '@bandstand/shared/access/testing';
 import { EventStore } from '@bandstand/shared/event-store';
-import {
-  type CatalogTestApp,
-  catalogTestAuthorization,
-  startCatalogTestApp,
-} from '../../testing/catalog.test-kit';
+import { type CatalogTestApp, startCatalogTestApp } from '../../testing/catalog.test-kit';
 import { assetStreamId } from './asset-stream';
 import { assetsArea } from './assets.area';
 import { flacAudio, jpegImage, pngImage, wavAudio } from './media-fixtures';
@@ -38,11 +35,12 @@ describe('artwork and audio uploads over HTTP (Fastify, the access guard, the lo
   let assetDir: string;
 
   beforeAll(async () => {
-    test = await startCatalogTestApp({ areas: [assetsArea], http: true });
+    test = await startCatalogTestApp({
+      areas: [assetsArea],
+      http: true,
+      teams: { [ORG]: { ana: 'editor', rita: 'reader' }, [OTHER_ORG]: { bo: 'owner' } },
+    });
     assetDir = resolve(String(test.app.get<Record<string, unknown>>(APP_CONFIG)['ASSET_DIR']));
-    test.memberships.set(ORG, 'ana', 'editor');
-    test.memberships.set(ORG, 'rita', 'reader');
-    test.memberships.set(OTHER_ORG, 'bo', 'owner');
   });
 
   afterAll(async () => {
@@ -111,7 +109,7 @@ describe('artwork and audio uploads over HTTP (Fastify, the access guard, the lo
       .inject({
         method: 'GET',
         url: `${orgCatalogPath(ORG)}/assets/${assetId}/content`,
-        headers: { authorization: catalogTestAuthorization('rita') },
+        headers: { authorization: testAuthorization('rita') },
       });
     expect(download.statusCode).toBe(200);
     expect(download.rawPayload.equals(png)).toBe(true);
@@ -197,7 +195,7 @@ describe('artwork and audio uploads over HTTP (Fastify, the access guard, the lo
         method: 'POST',
         url: `${orgCatalogPath(ORG)}/assets?kind=artwork`,
         headers: {
-          authorization: catalogTestAuthorization('ana'),
+          authorization: testAuthorization('ana'),
           'content-type': 'image/png',
           'content-length': String(MAX_ARTWORK_BYTES + 1),
         },
@@ -218,7 +216,7 @@ describe('artwork and audio uploads over HTTP (Fastify, the access guard, the lo
       .inject({
         method: 'POST',
         url: `${orgCatalogPath(ORG)}/assets?kind=artwork`,
-        headers: { authorization: catalogTestAuthorization('ana'), 'content-type': 'image/png' },
+        headers: { authorization: testAuthorization('ana'), 'content-type': 'image/png' },
         payload: body,
       });
     expect(response.statusCode).toBe(413);

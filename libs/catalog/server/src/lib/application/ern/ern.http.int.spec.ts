@@ -81,19 +81,20 @@ describe('DDEX ERN import and export', () => {
   }
 
   beforeAll(async () => {
-    test = await startCatalogTestApp({ areas: [artistsArea, releasesArea, plansArea, ernArea], http: true });
-    test.memberships.set(ORG, OWNER, 'owner');
-    test.memberships.set(ORG, EDITOR, 'editor');
-    test.memberships.set(ORG, READER, 'reader');
-    test.memberships.set(OTHER, OUTSIDER, 'owner');
-    const artist = await test.request<Artist>({
-      method: 'POST',
-      url: `${CATALOG}/artists`,
-      user: EDITOR,
-      body: { name: 'Aurora Lane', isni: '0000 0001 2345 6789', country: 'NO' },
+    test = await startCatalogTestApp({
+      areas: [artistsArea, releasesArea, plansArea, ernArea],
+      http: true,
+      teams: {
+        [ORG]: { [OWNER]: 'owner', [EDITOR]: 'editor', [READER]: 'reader' },
+        [OTHER]: { [OUTSIDER]: 'owner' },
+      },
     });
-    expect(artist.status).toBe(201);
-    auroraId = artist.body.artistId;
+    const artist = await test.createArtist(ORG, EDITOR, {
+      name: 'Aurora Lane',
+      isni: '0000 0001 2345 6789',
+      country: 'NO',
+    });
+    auroraId = artist.artistId;
   });
 
   afterAll(async () => {

@@ -98,15 +98,8 @@ describe('the catalog CSV', () => {
     return reply.text;
   }
 
-  async function createRelease(draft: ReleaseDraftInput): Promise<ReleaseDetail> {
-    const reply = await test.request<ReleaseDetail>({
-      method: 'POST',
-      url: `${CATALOG}/releases`,
-      user: EDITOR,
-      body: { draft },
-    });
-    expect(reply.status).toBe(201);
-    return reply.body;
+  function createRelease(draft: ReleaseDraftInput): Promise<ReleaseDetail> {
+    return test.createRelease(ORG, EDITOR, draft);
   }
 
   async function release(releaseId: string): Promise<ReleaseDetail> {
@@ -125,10 +118,8 @@ describe('the catalog CSV', () => {
       http: true,
       // The ern area's importer stands in here; the ern area tests the real one.
       providers: [{ provide: ERN_IMPORTER, useValue: ern }],
+      teams: { [ORG]: { [EDITOR]: 'editor', [READER]: 'reader' }, [OTHER]: { [OUTSIDER]: 'owner' } },
     });
-    test.memberships.set(ORG, EDITOR, 'editor');
-    test.memberships.set(ORG, READER, 'reader');
-    test.memberships.set(OTHER, OUTSIDER, 'owner');
     await test.app.get(ArtistStream).run(ORG, ARTIST_ID, userActor(EDITOR, 'corr-csv'), {
       kind: 'CreateArtist',
       artistId: ARTIST_ID,

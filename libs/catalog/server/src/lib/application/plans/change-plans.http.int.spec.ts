@@ -7,7 +7,12 @@ import {
   type ReleaseHistoryEntry,
 } from '@bandstand/catalog/contracts';
 import { type Page, type ProblemDetails } from '@bandstand/shared/contracts';
-import { type CatalogTestApp, CATALOG_TEST_NOW, startCatalogTestApp } from '../../testing/catalog.test-kit';
+import {
+  type CatalogTestApp,
+  CATALOG_TEST_NOW,
+  startCatalogTestApp,
+  testUpc,
+} from '../../testing/catalog.test-kit';
 import { artistsArea } from '../artists/artists.area';
 import { userActor } from '../releases/release-stream';
 import { releasesArea } from '../releases/releases.area';
@@ -30,9 +35,7 @@ let serial = 0;
 /** A GTIN-12 with its check digit, different on every call. */
 function nextUpc(): string {
   serial += 1;
-  const body = `1${String(serial).padStart(10, '0')}`;
-  const sum = [...body].reduce((total, digit, index) => total + Number(digit) * (index % 2 === 0 ? 3 : 1), 0);
-  return `${body}${(10 - (sum % 10)) % 10}`;
+  return testUpc(`1${String(serial).padStart(10, '0')}`);
 }
 
 function draftInput(title: string, trackTitles: readonly string[]): ReleaseDraftInput {
@@ -56,19 +59,8 @@ function draftInput(title: string, trackTitles: readonly string[]): ReleaseDraft
 describe('batch edits and change plans', () => {
   let test: CatalogTestApp;
 
-  async function createRelease(
-    title: string,
-    tracks: readonly string[],
-    orgId = ORG,
-  ): Promise<ReleaseDetail> {
-    const reply = await test.request<ReleaseDetail>({
-      method: 'POST',
-      url: `${orgCatalogPath(orgId)}/releases`,
-      user: orgId === ORG ? EDITOR : OUTSIDER,
-      body: { draft: draftInput(title, tracks) },
-    });
-    expect(reply.status).toBe(201);
-    return reply.body;
+  function createRelease(title: string, tracks: readonly string[], orgId = ORG): Promise<ReleaseDetail> {
+    return test.createRelease(orgId, orgId === ORG ? EDITOR : OUTSIDER, draftInput(title, tracks));
   }
 
   async function release(releaseId: string): Promise<ReleaseDetail> {
@@ -104,10 +96,8 @@ describe('batch edits and change plans', () => {
       providers: [
         { provide: ERN_IMPORTER, useValue: { plan: () => Promise.reject(new Error('no ERN here')) } },
       ],
+      teams: { [ORG]: { [EDITOR]: 'editor', [READER]: 'reader' }, [OTHER]: { [OUTSIDER]: 'owner' } },
     });
-    test.memberships.set(ORG, EDITOR, 'editor');
-    test.memberships.set(ORG, READER, 'reader');
-    test.memberships.set(OTHER, OUTSIDER, 'owner');
   });
 
   beforeEach(() => {

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type FieldError, type Page } from '@bandstand/shared/contracts';
 import { KERNEL_CLOCK, KernelDatabase, type KernelClock } from '@bandstand/shared/event-store';
+import { keysetPage } from '@bandstand/shared/http';
 import {
   CATALOG_ERROR_CODES,
   type ChangePlan,
@@ -389,9 +390,7 @@ export class ChangePlans {
         where plan_id = $1 and item_index > $2 order by item_index limit $3`,
       [plan.plan_id, after, limit + 1],
     );
-    const items = rows.slice(0, limit).map(toItem);
-    const last = items[items.length - 1];
-    return { items, nextCursor: rows.length > limit && last !== undefined ? String(last.index) : null };
+    return keysetPage(rows, limit, toItem, (last) => String(last.item_index));
   }
 
   private async planRow(orgId: string, planId: string, lock: boolean): Promise<PlanRow> {

@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Param, Req, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Req, Res, type StreamableFile } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type FastifyReply, type FastifyRequest } from 'fastify';
 import { CATALOG_ERROR_CODES } from '@bandstand/catalog/contracts';
@@ -6,21 +6,13 @@ import { CatalogError } from '@bandstand/catalog/domain';
 import { Public } from '@bandstand/shared/access';
 import { APP_CONFIG } from '@bandstand/shared/config';
 import { AssetContent } from '../assets/asset-content.service';
+import { replyWithAsset } from '../assets/asset-reply';
 import { answeredForTerritory } from './public-catalog.controller';
 import { PublicCatalogQueries } from './public-catalog.queries';
 import { type TerritoryConfig } from './viewer-territory';
 
 /** How long browsers and caches may keep an artwork before asking again (its ETag answers 304). */
 export const ARTWORK_CACHE_CONTROL = 'public, max-age=300';
-
-/** Whether an `If-None-Match` header names `etag` (or `*`); weak tags compare by their value. */
-export function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
-  if (ifNoneMatch === undefined) return false;
-  return ifNoneMatch
-    .split(',')
-    .map((tag) => tag.trim().replace(/^W\//, ''))
-    .some((tag) => tag === '*' || tag === etag);
-}
 
 /**
  * Artwork fans may load (`/api/v1/catalog/artwork/:assetId`): only the cover of the published
@@ -50,15 +42,6 @@ export class PublicArtworkController {
     if (!(await this.queries.isVisibleArtwork(assetId, territory))) {
       throw new CatalogError(CATALOG_ERROR_CODES.assetNotFound, 'No such artwork', { status: 404 });
     }
-    const { asset, stream } = await this.assets.open(assetId);
-    const etag = `"${asset.sha256}"`;
-    reply.header('cache-control', ARTWORK_CACHE_CONTROL).header('etag', etag);
-    if (etagMatches(request.headers['if-none-match'], etag)) {
-      // Not read: let go of its file handle or storage connection now.
-      stream.destroy();
-      reply.status(304);
-      return undefined;
-    }
-    return new StreamableFile(stream, { type: asset.contentType, length: asset.bytes });
+    return replyWithAsset(request, reply, await this.assets.open(assetId), ARTWORK_CACHE_CONTROL);
   }
 }

@@ -14,7 +14,12 @@ import {
 } from '@bandstand/catalog/contracts';
 import { APP_CONFIG } from '@bandstand/shared/config';
 import { type Page, type ProblemDetails } from '@bandstand/shared/contracts';
-import { type CatalogTestApp, CATALOG_TEST_NOW, startCatalogTestApp } from '../../testing/catalog.test-kit';
+import {
+  type CatalogTestApp,
+  CATALOG_TEST_NOW,
+  startCatalogTestApp,
+  testUpc,
+} from '../../testing/catalog.test-kit';
 import { ArtistStream } from '../artists/artist-stream';
 import { artistsArea } from '../artists/artists.area';
 import { assetsArea } from '../assets/assets.area';
@@ -34,9 +39,7 @@ let upcSerial = 0;
 /** A GTIN-12 with a correct check digit, different on every call. */
 function nextUpc(): string {
   upcSerial += 1;
-  const body = `0${String(upcSerial).padStart(10, '0')}`;
-  const sum = [...body].reduce((total, digit, index) => total + Number(digit) * (index % 2 === 0 ? 3 : 1), 0);
-  return `${body}${(10 - (sum % 10)) % 10}`;
+  return testUpc(`0${String(upcSerial).padStart(10, '0')}`);
 }
 
 function text(value: string, language: string | null = 'en') {
@@ -174,9 +177,9 @@ describe('the public catalog', () => {
     test = await startCatalogTestApp({
       areas: [artistsArea, releasesArea, assetsArea, publicArea],
       http: true,
+      teams: { [ORG]: { 'user-editor': 'editor' } },
     });
     releases = test.app.get(ReleaseStream);
-    test.memberships.set(ORG, 'user-editor', 'editor');
   });
 
   async function uploadArtwork(edge: number): Promise<{ asset: Asset; bytes: Buffer }> {

@@ -13,6 +13,7 @@ import {
 } from '@bandstand/catalog/contracts';
 import { CatalogError } from '@bandstand/catalog/domain';
 import { type Page } from '@bandstand/shared/contracts';
+import { keysetPage } from '@bandstand/shared/http';
 import { KERNEL_CLOCK, type KernelClock, KernelDatabase } from '@bandstand/shared/event-store';
 import { visibleReleaseCondition } from '../releases/release-visibility.sql';
 
@@ -144,13 +145,9 @@ export class PublicCatalogQueries {
     limit: number,
   ): Promise<Page<PublicReleaseSummary>> {
     const rows = await this.summaries(territory, { after: cursor, limit: limit + 1 });
-    const items = rows.slice(0, limit);
-    const last = items.at(-1);
-    const nextCursor =
-      rows.length > limit && last !== undefined
-        ? encodeReleaseCursor({ releaseMs: Number(last.release_ms), releaseId: last.release_id })
-        : null;
-    return { items: items.map(summaryOf), nextCursor };
+    return keysetPage(rows, limit, summaryOf, (last) =>
+      encodeReleaseCursor({ releaseMs: Number(last.release_ms), releaseId: last.release_id }),
+    );
   }
 
   /** One visible release as fans see it in `territory`; 404 when it is not visible (or not there). */

@@ -18,6 +18,7 @@ import {
   type CatalogTestApp,
   type CatalogTestRequest,
   startCatalogTestApp,
+  testUpc,
 } from '../../testing/catalog.test-kit';
 import { artistsArea } from '../artists/artists.area';
 import { releaseDueJob, type ReleaseDueData, ReleaseDueProcessor } from './release-due.job';
@@ -26,13 +27,6 @@ import { releasesArea } from './releases.area';
 
 const ORG = 'org-night-owls';
 const OTHER_ORG = 'org-day-larks';
-
-/** A UPC-A with its GS1 check digit, from 11 digits. */
-function upc(base: string): string {
-  const digits = [...base].map(Number);
-  const sum = digits.reduce((total, digit, index) => total + digit * (index % 2 === 0 ? 3 : 1), 0);
-  return `${base}${(10 - (sum % 10)) % 10}`;
-}
 
 /** A distinct valid ISRC per number. */
 function isrc(n: number): string {
@@ -49,7 +43,7 @@ function draftInput(
     title: 'Night Drive',
     displayArtist: 'Aurora Lane',
     artistIds: [artistId],
-    upc: upc(`0360002${String(n).padStart(4, '0')}`),
+    upc: testUpc(`0360002${String(n).padStart(4, '0')}`),
     genre: 'Electronic',
     pLine: { year: 2027, owner: 'Night Owls' },
     cLine: { year: 2027, owner: 'Night Owls' },
@@ -72,20 +66,11 @@ describe('releases over HTTP (lifecycle, validation, access, atomicity)', () => 
   const base = (orgId = ORG): string => orgCatalogPath(orgId);
 
   async function createArtist(orgId: string, user: string, name: string): Promise<string> {
-    const reply = await call<Artist>({ method: 'POST', url: `${base(orgId)}/artists`, user, body: { name } });
-    expect(reply.status).toBe(201);
-    return reply.body.artistId;
+    return (await test.createArtist(orgId, user, { name })).artistId;
   }
 
-  async function createRelease(input: ReleaseDraftInput, orgId = ORG, user = 'ana'): Promise<ReleaseDetail> {
-    const reply = await call<ReleaseDetail>({
-      method: 'POST',
-      url: `${base(orgId)}/releases`,
-      user,
-      body: { draft: input },
-    });
-    expect(reply.status).toBe(201);
-    return reply.body;
+  function createRelease(input: ReleaseDraftInput, orgId = ORG, user = 'ana'): Promise<ReleaseDetail> {
+    return test.createRelease(orgId, user, input);
   }
 
   async function countWrites(): Promise<{ events: number; releases: number; isrcs: number; upcs: number }> {
@@ -120,11 +105,11 @@ describe('releases over HTTP (lifecycle, validation, access, atomicity)', () => 
   }
 
   beforeAll(async () => {
-    test = await startCatalogTestApp({ areas: [artistsArea, releasesArea], http: true });
-    test.memberships.set(ORG, 'ana', 'owner');
-    test.memberships.set(ORG, 'ed', 'editor');
-    test.memberships.set(ORG, 'rea', 'reader');
-    test.memberships.set(OTHER_ORG, 'zed', 'owner');
+    test = await startCatalogTestApp({
+      areas: [artistsArea, releasesArea],
+      http: true,
+      teams: { [ORG]: { ana: 'owner', ed: 'editor', rea: 'reader' }, [OTHER_ORG]: { zed: 'owner' } },
+    });
     artistId = await createArtist(ORG, 'ana', 'Aurora Lane');
     otherArtistId = await createArtist(OTHER_ORG, 'zed', 'Lark');
   });
@@ -142,7 +127,7 @@ describe('releases over HTTP (lifecycle, validation, access, atomicity)', () => 
       version: 0,
       hasDraftChanges: true,
       trackCount: 2,
-      upc: upc('03600020001'),
+      upc: testUpc('03600020001'),
       title: { text: 'Night Drive' },
       versions: [],
     });

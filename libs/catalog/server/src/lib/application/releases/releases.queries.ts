@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type Page } from '@bandstand/shared/contracts';
+import { decodeCursor, encodeCursor, keysetPage } from '@bandstand/shared/http';
 import { EventStore, KernelDatabase, type StoredEvent } from '@bandstand/shared/event-store';
 import {
   type CalendarEntry,
@@ -21,7 +22,7 @@ import {
   type TrackSummary,
 } from '@bandstand/catalog/contracts';
 import { CatalogError, compareDrafts, type ReleaseEvent } from '@bandstand/catalog/domain';
-import { decodeCursor, encodeCursor, exactUtc, isoUtc, likeLiteral } from './catalog-sql';
+import { exactUtc, isoUtc, likeLiteral } from './catalog-sql';
 import { releaseNotFound, releaseStreamId } from './release-stream';
 
 /** Longest calendar range one request may ask for. */
@@ -298,13 +299,7 @@ export class ReleasesQueries {
         order by r.updated_at desc, r.release_id limit $${params.length}`,
       params,
     );
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    return {
-      items: page.map(toSummary),
-      nextCursor:
-        rows.length > limit && last !== undefined ? encodeCursor([last.cursor_at, last.release_id]) : null,
-    };
+    return keysetPage(rows, limit, toSummary, (last) => encodeCursor([last.cursor_at, last.release_id]));
   }
 
   /** One release of the organisation with its draft, schedule and versions; 404 otherwise. */
@@ -358,12 +353,12 @@ export class ReleasesQueries {
     const newestFirst = historyOf(events)
       .reverse()
       .filter((entry) => entry.sequence < before);
-    const items = newestFirst.slice(0, limit);
-    const last = items[items.length - 1];
-    return {
-      items,
-      nextCursor: newestFirst.length > limit && last !== undefined ? encodeCursor([last.sequence]) : null,
-    };
+    return keysetPage(
+      newestFirst,
+      limit,
+      (entry) => entry,
+      (last) => encodeCursor([last.sequence]),
+    );
   }
 
   /** What changed between two states of the release (`draft`, `v<N>`, `r<N>`). */
@@ -441,10 +436,10 @@ export class ReleasesQueries {
         order by r.title, t.release_id, t.position limit $${params.length}`,
       params,
     );
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    return {
-      items: page.map((row) => ({
+    return keysetPage(
+      rows,
+      limit,
+      (row) => ({
         trackId: row.track_id,
         releaseId: row.release_id,
         releaseTitle: row.release_title,
@@ -460,12 +455,9 @@ export class ReleasesQueries {
         genre: row.genre,
         parentalWarning: row.parental_warning,
         language: row.language,
-      })),
-      nextCursor:
-        rows.length > limit && last !== undefined
-          ? encodeCursor([last.release_title, last.release_id, last.position])
-          : null,
-    };
+      }),
+      (last) => encodeCursor([last.release_title, last.release_id, last.position]),
+    );
   }
 
   /**

@@ -13,6 +13,7 @@ import {
   type CatalogTestApp,
   type CatalogTestRequest,
   startCatalogTestApp,
+  testUpc,
 } from '../../testing/catalog.test-kit';
 import { artistsArea } from '../artists/artists.area';
 import { releasesArea } from '../releases/releases.area';
@@ -21,13 +22,6 @@ import { SearchTermsProjection } from './search.projection';
 
 const ORG = 'org-search-owls';
 const OTHER_ORG = 'org-search-larks';
-
-/** A UPC-A with its GS1 check digit, from 11 digits. */
-function upc(base: string): string {
-  const digits = [...base].map(Number);
-  const sum = digits.reduce((total, digit, index) => total + digit * (index % 2 === 0 ? 3 : 1), 0);
-  return `${base}${(10 - (sum % 10)) % 10}`;
-}
 
 function isrc(n: number): string {
   return `NO-SRH-27-${String(n).padStart(5, '0')}`;
@@ -43,7 +37,7 @@ function draftInput(
     title: 'Morning Light',
     displayArtist: 'Aurora Lane',
     artistIds: [artistId],
-    upc: upc(`0360003${String(n).padStart(4, '0')}`),
+    upc: testUpc(`0360003${String(n).padStart(4, '0')}`),
     genre: 'Pop',
     pLine: { year: 2027, owner: 'Night Owls' },
     cLine: { year: 2027, owner: 'Night Owls' },
@@ -59,15 +53,8 @@ describe('catalog search over HTTP', () => {
   const fresh = (): number => (next += 1);
   const call = <T>(request: CatalogTestRequest) => test.request<T>(request);
 
-  async function createRelease(input: ReleaseDraftInput, orgId = ORG, user = 'ana'): Promise<ReleaseDetail> {
-    const reply = await call<ReleaseDetail>({
-      method: 'POST',
-      url: `${orgCatalogPath(orgId)}/releases`,
-      user,
-      body: { draft: input },
-    });
-    expect(reply.status).toBe(201);
-    return reply.body;
+  function createRelease(input: ReleaseDraftInput, orgId = ORG, user = 'ana'): Promise<ReleaseDetail> {
+    return test.createRelease(orgId, user, input);
   }
 
   /** Publishes the draft and schedules it for `releaseAt`, with optional embargoes. */
@@ -124,18 +111,17 @@ describe('catalog search over HTTP', () => {
   }
 
   beforeAll(async () => {
-    test = await startCatalogTestApp({ areas: [artistsArea, releasesArea, searchArea], http: true });
-    test.memberships.set(ORG, 'ana', 'owner');
-    test.memberships.set(ORG, 'rea', 'reader');
-    test.memberships.set(OTHER_ORG, 'zed', 'owner');
-    const artist = await call<Artist>({
-      method: 'POST',
-      url: `${orgCatalogPath(ORG)}/artists`,
-      user: 'ana',
-      body: { name: 'Aurora Lane', isni: '0000 0001 2103 2683', country: 'NO' },
+    test = await startCatalogTestApp({
+      areas: [artistsArea, releasesArea, searchArea],
+      http: true,
+      teams: { [ORG]: { ana: 'owner', rea: 'reader' }, [OTHER_ORG]: { zed: 'owner' } },
     });
-    expect(artist.status).toBe(201);
-    auroraId = artist.body.artistId;
+    const artist = await test.createArtist(ORG, 'ana', {
+      name: 'Aurora Lane',
+      isni: '0000 0001 2103 2683',
+      country: 'NO',
+    });
+    auroraId = artist.artistId;
   });
 
   afterAll(async () => {
@@ -201,7 +187,7 @@ describe('catalog search over HTTP', () => {
       },
     ]);
     expect(ids((await orgSearch('T0345246801')).body)).toEqual(['track:Morning Light']);
-    expect(ids((await orgSearch(upc('03600030001'))).body)).toEqual(['release:Morning Light']);
+    expect(ids((await orgSearch(testUpc('03600030001'))).body)).toEqual(['release:Morning Light']);
     expect(ids((await orgSearch('0000000121032683')).body)).toEqual(['artist:Aurora Lane']);
 
     expect(ids((await orgSearch('夜明け')).body)).toEqual(['release:夜明けのうた']);

@@ -3,7 +3,6 @@ import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
 import { MatCard, MatCardContent, MatCardHeader, MatCardTitle } from '@angular/material/card';
 import { MatIcon } from '@angular/material/icon';
-import { RouterLink } from '@angular/router';
 import { type Artist, type ArtistInput, formatIsni } from '@bandstand/catalog/contracts';
 import {
   EmptyStateComponent,
@@ -17,6 +16,7 @@ import { ActiveOrganisation } from '../../shared/data/active-organisation';
 import { CatalogClient } from '../../shared/data/catalog.client';
 import { displayText } from '../../shared/format/catalog-display';
 import { OrgScopeComponent } from '../../shared/ui/org-scope.component';
+import { PageHeadingComponent } from '../../shared/ui/page-heading.component';
 import { ArtistFormComponent } from './artist-form.component';
 
 /** Which artist the form edits: a new one, or an existing one. */
@@ -26,7 +26,6 @@ type Editing = { readonly kind: 'new' } | { readonly kind: 'edit'; readonly arti
 @Component({
   selector: 'bs-artists-page',
   imports: [
-    RouterLink,
     MatButton,
     MatCard,
     MatCardHeader,
@@ -37,19 +36,14 @@ type Editing = { readonly kind: 'new' } | { readonly kind: 'edit'; readonly arti
     ErrorStateComponent,
     LoadingStateComponent,
     OrgScopeComponent,
+    PageHeadingComponent,
     ArtistFormComponent,
   ],
   providers: [ActiveOrganisation],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="bs-page">
-      <header class="bs-heading">
-        <a mat-button routerLink="/catalog">
-          <mat-icon aria-hidden="true">arrow_back</mat-icon>
-          Catalog
-        </a>
-        <h1>Artists</h1>
-      </header>
+      <bs-catalog-page-heading heading="Artists" />
       <bs-catalog-org-scope
         [organisations]="org.list()"
         [selected]="org.organisation()"
@@ -153,22 +147,8 @@ type Editing = { readonly kind: 'new' } | { readonly kind: 'edit'; readonly arti
       </bs-catalog-org-scope>
     </div>
   `,
-  styleUrl: '../../shared/ui/catalog-tables.scss',
+  styleUrls: ['../../shared/ui/catalog-tables.scss', '../../shared/ui/catalog-page.scss'],
   styles: `
-    .bs-heading {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: baseline;
-      gap: 12px;
-    }
-    .bs-heading h1 {
-      margin: 0;
-    }
-    .bs-notice {
-      min-height: 1lh;
-      margin: 0;
-      color: var(--mat-sys-on-surface-variant);
-    }
     .bs-identifier {
       white-space: nowrap;
       font-variant-numeric: tabular-nums;

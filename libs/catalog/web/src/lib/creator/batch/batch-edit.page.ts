@@ -7,19 +7,9 @@ import {
   type WritableSignal,
 } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { FormsModule } from '@angular/forms';
-import { MatButton, MatIconButton } from '@angular/material/button';
+import { MatButton } from '@angular/material/button';
 import { MatCard, MatCardContent, MatCardHeader, MatCardTitle } from '@angular/material/card';
-import { MatFormField, MatLabel } from '@angular/material/form-field';
-import { MatIcon } from '@angular/material/icon';
-import { MatInput } from '@angular/material/input';
-import { RouterLink } from '@angular/router';
-import {
-  type BatchEditRequest,
-  CATALOG_ERROR_CODES,
-  type ChangePlan,
-  type TrackBatchFields,
-} from '@bandstand/catalog/contracts';
+import { type BatchEditRequest, type ChangePlan, type TrackBatchFields } from '@bandstand/catalog/contracts';
 import {
   EmptyStateComponent,
   ErrorStateComponent,
@@ -30,9 +20,11 @@ import {
 import { firstValueFrom } from 'rxjs';
 import { ActiveOrganisation } from '../../shared/data/active-organisation';
 import { CatalogClient } from '../../shared/data/catalog.client';
-import { PlanItemsPager } from '../../shared/data/plan-items';
+import { PlanSession } from '../../shared/data/plan-session';
 import { OrgScopeComponent } from '../../shared/ui/org-scope.component';
+import { PageHeadingComponent } from '../../shared/ui/page-heading.component';
 import { PlanPanelComponent } from '../../shared/ui/plan-panel.component';
+import { SearchFormComponent } from '../../shared/ui/search-form.component';
 import { BatchFieldsFormComponent } from './batch-fields-form.component';
 import { type SelectionChange, TrackSelectionTableComponent } from './track-selection-table.component';
 
@@ -46,23 +38,18 @@ const PAGE_SIZE = 50;
 @Component({
   selector: 'bs-batch-edit-page',
   imports: [
-    FormsModule,
-    RouterLink,
     MatButton,
-    MatIconButton,
     MatCard,
     MatCardHeader,
     MatCardTitle,
     MatCardContent,
-    MatFormField,
-    MatLabel,
-    MatInput,
-    MatIcon,
     EmptyStateComponent,
     ErrorStateComponent,
     LoadingStateComponent,
     OrgScopeComponent,
+    PageHeadingComponent,
     PlanPanelComponent,
+    SearchFormComponent,
     BatchFieldsFormComponent,
     TrackSelectionTableComponent,
   ],
@@ -70,13 +57,7 @@ const PAGE_SIZE = 50;
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="bs-page">
-      <header class="bs-heading">
-        <a mat-button routerLink="/catalog">
-          <mat-icon aria-hidden="true">arrow_back</mat-icon>
-          Catalog
-        </a>
-        <h1>Batch edit</h1>
-      </header>
+      <bs-catalog-page-heading heading="Batch edit" />
       <bs-catalog-org-scope
         [organisations]="org.list()"
         [selected]="org.organisation()"
@@ -113,21 +94,15 @@ const PAGE_SIZE = 50;
               <mat-card-title role="heading" aria-level="2">Tracks</mat-card-title>
             </mat-card-header>
             <mat-card-content class="bs-tracks-card">
-              <form class="bs-filter" role="search" (ngSubmit)="filter()">
-                <mat-form-field subscriptSizing="dynamic">
-                  <mat-label>Filter tracks</mat-label>
-                  <input
-                    matInput
-                    name="q"
-                    [ngModel]="filterText()"
-                    (ngModelChange)="filterText.set($event)"
-                    placeholder="Title, artist, ISRC…"
-                  />
-                </mat-form-field>
-                <button mat-icon-button type="submit" aria-label="Filter">
-                  <mat-icon aria-hidden="true">filter_list</mat-icon>
-                </button>
-              </form>
+              <bs-catalog-search-form
+                class="bs-filter"
+                label="Filter tracks"
+                placeholder="Title, artist, ISRC…"
+                submitLabel="Filter"
+                icon="filter_list"
+                [(text)]="filterText"
+                (submitted)="filter()"
+              />
               @if (tracks.error(); as error) {
                 <bs-error-state [problem]="problemOf(error)" [retryable]="true" (retry)="tracks.reload()" />
               } @else if (page(); as shown) {
@@ -180,32 +155,14 @@ const PAGE_SIZE = 50;
       </bs-catalog-org-scope>
     </div>
   `,
+  styleUrl: '../../shared/ui/catalog-page.scss',
   styles: `
-    .bs-heading {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: baseline;
-      gap: 12px;
-    }
-    .bs-heading h1 {
-      margin: 0;
-    }
-    .bs-notice {
-      min-height: 1lh;
-      margin: 0;
-      color: var(--mat-sys-on-surface-variant);
-    }
     .bs-tracks-card {
       display: grid;
       gap: 12px;
     }
     .bs-filter {
-      display: flex;
-      align-items: center;
       max-width: 480px;
-    }
-    .bs-filter mat-form-field {
-      flex: 1;
     }
     .bs-pager {
       display: flex;
@@ -245,14 +202,15 @@ export class BatchEditPageComponent {
   protected readonly artistList = computed(() => (this.artists.hasValue() ? this.artists.value() : []));
 
   protected readonly selected = signal<ReadonlySet<string>>(new Set());
-  protected readonly plan = signal<ChangePlan | null>(null);
-  protected readonly planItems = new PlanItemsPager(this.plan);
+  private readonly session = new PlanSession();
+  protected readonly plan = this.session.plan;
+  protected readonly planItems = this.session.items;
   private readonly lastRequest = signal<BatchEditRequest | null>(null);
-  protected readonly busy = signal(false);
-  protected readonly previewProblem = signal<ShownProblem | null>(null);
-  protected readonly planProblem = signal<ShownProblem | null>(null);
-  protected readonly stale = signal(false);
-  protected readonly notice = signal('');
+  protected readonly busy = this.session.busy;
+  protected readonly previewProblem = this.session.previewProblem;
+  protected readonly planProblem = this.session.planProblem;
+  protected readonly stale = this.session.stale;
+  protected readonly notice = this.session.notice;
 
   protected problemOf(error: unknown): ShownProblem {
     return problemFromError(error);
@@ -307,25 +265,16 @@ export class BatchEditPageComponent {
   protected async apply(plan: ChangePlan): Promise<void> {
     const orgId = this.org.orgId();
     if (orgId === null) return;
-    await this.run(this.planProblem, async () => {
-      const applied = await firstValueFrom(this.client.applyPlan(orgId, plan.planId));
-      this.plan.set(applied);
+    await this.session.apply(orgId, plan, (applied) => {
       this.clearSelection();
       this.tracks.reload();
-      this.notice.set(
-        `Applied: ${applied.summary.tracksChanged} ${applied.summary.tracksChanged === 1 ? 'track' : 'tracks'} changed on ${applied.summary.updates} ${applied.summary.updates === 1 ? 'release' : 'releases'}.`,
-      );
+      return `Applied: ${applied.summary.tracksChanged} ${applied.summary.tracksChanged === 1 ? 'track' : 'tracks'} changed on ${applied.summary.updates} ${applied.summary.updates === 1 ? 'release' : 'releases'}.`;
     });
   }
 
   protected async discard(plan: ChangePlan): Promise<void> {
     const orgId = this.org.orgId();
-    if (orgId === null) return;
-    await this.run(this.planProblem, async () => {
-      await firstValueFrom(this.client.discardPlan(orgId, plan.planId));
-      this.plan.set(null);
-      this.notice.set('The preview was discarded; nothing changed.');
-    });
+    if (orgId !== null) await this.session.discard(orgId, plan);
   }
 
   private async sendPreview(
@@ -334,28 +283,6 @@ export class BatchEditPageComponent {
   ): Promise<void> {
     const orgId = this.org.orgId();
     if (orgId === null) return;
-    await this.run(problem, async () => {
-      this.plan.set(await firstValueFrom(this.client.previewBatch(orgId, request)));
-    });
-  }
-
-  private async run(
-    problem: WritableSignal<ShownProblem | null>,
-    action: () => Promise<void>,
-  ): Promise<void> {
-    this.busy.set(true);
-    this.notice.set('');
-    this.stale.set(false);
-    this.previewProblem.set(null);
-    this.planProblem.set(null);
-    try {
-      await action();
-    } catch (error: unknown) {
-      const shown = problemFromError(error);
-      this.stale.set(shown.code === CATALOG_ERROR_CODES.planStale);
-      problem.set(shown);
-    } finally {
-      this.busy.set(false);
-    }
+    await this.session.preview(problem, () => firstValueFrom(this.client.previewBatch(orgId, request)));
   }
 }

@@ -5,11 +5,11 @@ import { MatButton, MatIconButton } from '@angular/material/button';
 import { MatButtonToggle, MatButtonToggleGroup } from '@angular/material/button-toggle';
 import { MatCard, MatCardContent } from '@angular/material/card';
 import { MatIcon } from '@angular/material/icon';
-import { RouterLink } from '@angular/router';
 import { ErrorStateComponent, LoadingStateComponent, problemFromError } from '@bandstand/shared/web-ui';
 import { ActiveOrganisation } from '../../shared/data/active-organisation';
 import { CatalogClient } from '../../shared/data/catalog.client';
 import { OrgScopeComponent } from '../../shared/ui/org-scope.component';
+import { PageHeadingComponent } from '../../shared/ui/page-heading.component';
 import { calendarDays, type CalendarMode, calendarRange, shiftAnchor } from './calendar-days';
 import { CalendarGridComponent } from './calendar-grid.component';
 
@@ -21,7 +21,6 @@ import { CalendarGridComponent } from './calendar-grid.component';
   selector: 'bs-release-calendar-page',
   imports: [
     DatePipe,
-    RouterLink,
     MatButton,
     MatIconButton,
     MatButtonToggleGroup,
@@ -32,19 +31,14 @@ import { CalendarGridComponent } from './calendar-grid.component';
     ErrorStateComponent,
     LoadingStateComponent,
     OrgScopeComponent,
+    PageHeadingComponent,
     CalendarGridComponent,
   ],
   providers: [ActiveOrganisation],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="bs-page">
-      <header class="bs-heading">
-        <a mat-button routerLink="/catalog">
-          <mat-icon aria-hidden="true">arrow_back</mat-icon>
-          Catalog
-        </a>
-        <h1>Release calendar</h1>
-      </header>
+      <bs-catalog-page-heading heading="Release calendar" />
       <bs-catalog-org-scope
         [organisations]="org.list()"
         [selected]="org.organisation()"
@@ -98,15 +92,6 @@ import { CalendarGridComponent } from './calendar-grid.component';
     </div>
   `,
   styles: `
-    .bs-heading {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: baseline;
-      gap: 12px;
-    }
-    .bs-heading h1 {
-      margin: 0;
-    }
     .bs-calendar-card {
       display: grid;
       gap: 12px;

@@ -17,7 +17,6 @@ import {
 } from '@angular/material/card';
 import { MatIcon } from '@angular/material/icon';
 import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
-import { RouterLink } from '@angular/router';
 import {
   CATALOG_ERROR_CODES,
   type ChangePlan,
@@ -31,8 +30,9 @@ import { ActiveOrganisation } from '../../shared/data/active-organisation';
 import { readBlobText } from '../../shared/data/blob-text';
 import { saveBlob } from '../../shared/data/blob-urls';
 import { CatalogClient } from '../../shared/data/catalog.client';
-import { PlanItemsPager } from '../../shared/data/plan-items';
+import { PlanSession } from '../../shared/data/plan-session';
 import { OrgScopeComponent } from '../../shared/ui/org-scope.component';
+import { PageHeadingComponent } from '../../shared/ui/page-heading.component';
 import { PlanPanelComponent } from '../../shared/ui/plan-panel.component';
 
 /** A chosen file, read as text. */
@@ -63,7 +63,6 @@ function size(bytes: number): string {
   selector: 'bs-import-export-page',
   imports: [
     FormsModule,
-    RouterLink,
     MatButton,
     MatCard,
     MatCardHeader,
@@ -74,6 +73,7 @@ function size(bytes: number): string {
     MatRadioGroup,
     MatRadioButton,
     OrgScopeComponent,
+    PageHeadingComponent,
     PlanPanelComponent,
     ProblemAlertComponent,
   ],
@@ -81,13 +81,7 @@ function size(bytes: number): string {
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="bs-page">
-      <header class="bs-heading">
-        <a mat-button routerLink="/catalog">
-          <mat-icon aria-hidden="true">arrow_back</mat-icon>
-          Catalog
-        </a>
-        <h1>Import and export</h1>
-      </header>
+      <bs-catalog-page-heading heading="Import and export" />
       <bs-catalog-org-scope
         [organisations]="org.list()"
         [selected]="org.organisation()"
@@ -189,21 +183,8 @@ function size(bytes: number): string {
       </bs-catalog-org-scope>
     </div>
   `,
+  styleUrl: '../../shared/ui/catalog-page.scss',
   styles: `
-    .bs-heading {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: baseline;
-      gap: 12px;
-    }
-    .bs-heading h1 {
-      margin: 0;
-    }
-    .bs-notice {
-      min-height: 1lh;
-      margin: 0;
-      color: var(--mat-sys-on-surface-variant);
-    }
     .bs-import {
       display: grid;
       gap: 12px;
@@ -240,15 +221,16 @@ export class ImportExportPageComponent {
   protected readonly format = signal<ImportRequest['format']>('csv');
   protected readonly files = signal<readonly ChosenFile[]>([]);
   protected readonly reading = signal(false);
-  protected readonly plan = signal<ChangePlan | null>(null);
-  protected readonly planItems = new PlanItemsPager(this.plan);
-  protected readonly busy = signal(false);
+  private readonly session = new PlanSession();
+  protected readonly plan = this.session.plan;
+  protected readonly planItems = this.session.items;
+  protected readonly busy = this.session.busy;
   protected readonly exporting = signal(false);
-  protected readonly previewProblem = signal<ShownProblem | null>(null);
-  protected readonly planProblem = signal<ShownProblem | null>(null);
+  protected readonly previewProblem = this.session.previewProblem;
+  protected readonly planProblem = this.session.planProblem;
   protected readonly exportProblem = signal<ShownProblem | null>(null);
-  protected readonly stale = signal(false);
-  protected readonly notice = signal('');
+  protected readonly stale = this.session.stale;
+  protected readonly notice = this.session.notice;
   protected readonly totalBytes = computed(() => this.files().reduce((total, file) => total + file.bytes, 0));
 
   protected readonly size = size;
@@ -295,32 +277,21 @@ export class ImportExportPageComponent {
       format: this.format(),
       files: this.files().map(({ name, content }) => ({ name, content })),
     };
-    await this.run(problem, async () => {
-      this.plan.set(await firstValueFrom(this.client.previewImport(orgId, request)));
-    });
+    await this.session.preview(problem, () => firstValueFrom(this.client.previewImport(orgId, request)));
   }
 
   protected async apply(plan: ChangePlan): Promise<void> {
     const orgId = this.org.orgId();
     if (orgId === null) return;
-    await this.run(this.planProblem, async () => {
-      const applied = await firstValueFrom(this.client.applyPlan(orgId, plan.planId));
-      this.plan.set(applied);
+    await this.session.apply(orgId, plan, (applied) => {
       const { creates, updates } = applied.summary;
-      this.notice.set(
-        `Imported: ${creates} new ${creates === 1 ? 'release' : 'releases'}, ${updates} ${updates === 1 ? 'release' : 'releases'} changed.`,
-      );
+      return `Imported: ${creates} new ${creates === 1 ? 'release' : 'releases'}, ${updates} ${updates === 1 ? 'release' : 'releases'} changed.`;
     });
   }
 
   protected async discard(plan: ChangePlan): Promise<void> {
     const orgId = this.org.orgId();
-    if (orgId === null) return;
-    await this.run(this.planProblem, async () => {
-      await firstValueFrom(this.client.discardPlan(orgId, plan.planId));
-      this.plan.set(null);
-      this.notice.set('The preview was discarded; nothing changed.');
-    });
+    if (orgId !== null) await this.session.discard(orgId, plan);
   }
 
   protected startOver(): void {
@@ -341,26 +312,6 @@ export class ImportExportPageComponent {
       this.exportProblem.set(problemFromError(error));
     } finally {
       this.exporting.set(false);
-    }
-  }
-
-  private async run(
-    problem: WritableSignal<ShownProblem | null>,
-    action: () => Promise<void>,
-  ): Promise<void> {
-    this.busy.set(true);
-    this.notice.set('');
-    this.stale.set(false);
-    this.previewProblem.set(null);
-    this.planProblem.set(null);
-    try {
-      await action();
-    } catch (error: unknown) {
-      const shown = problemFromError(error);
-      this.stale.set(shown.code === CATALOG_ERROR_CODES.planStale);
-      problem.set(shown);
-    } finally {
-      this.busy.set(false);
     }
   }
 }

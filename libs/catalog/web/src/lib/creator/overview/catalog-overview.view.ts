@@ -8,12 +8,10 @@ import {
   signal,
 } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { FormsModule } from '@angular/forms';
-import { MatButton, MatIconButton } from '@angular/material/button';
+import { MatButton } from '@angular/material/button';
 import { MatCard, MatCardContent } from '@angular/material/card';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatIcon } from '@angular/material/icon';
-import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import {
@@ -36,6 +34,7 @@ import { ActiveOrganisation } from '../../shared/data/active-organisation';
 import { ArtworkUrls } from '../../shared/data/blob-urls';
 import { CatalogClient } from '../../shared/data/catalog.client';
 import { OrgScopeComponent } from '../../shared/ui/org-scope.component';
+import { SearchFormComponent } from '../../shared/ui/search-form.component';
 import { ReleasesTableComponent } from './releases-table.component';
 
 const STATUS_LABELS: Readonly<Record<ReleaseStatus, string>> = {
@@ -59,15 +58,12 @@ interface SearchState {
 @Component({
   selector: 'bs-catalog-overview-view',
   imports: [
-    FormsModule,
     RouterLink,
     MatButton,
-    MatIconButton,
     MatCard,
     MatCardContent,
     MatFormField,
     MatLabel,
-    MatInput,
     MatIcon,
     MatSelect,
     MatOption,
@@ -75,6 +71,7 @@ interface SearchState {
     ErrorStateComponent,
     LoadingStateComponent,
     OrgScopeComponent,
+    SearchFormComponent,
     ProblemAlertComponent,
     ReleasesTableComponent,
   ],
@@ -127,21 +124,14 @@ interface SearchState {
                 }
               </mat-select>
             </mat-form-field>
-            <form class="bs-search" role="search" (ngSubmit)="search()">
-              <mat-form-field subscriptSizing="dynamic">
-                <mat-label>Search the catalog</mat-label>
-                <input
-                  matInput
-                  name="q"
-                  [ngModel]="searchText()"
-                  (ngModelChange)="searchText.set($event)"
-                  placeholder="Title, artist, ISRC, UPC…"
-                />
-              </mat-form-field>
-              <button mat-icon-button type="submit" aria-label="Search">
-                <mat-icon aria-hidden="true">search</mat-icon>
-              </button>
-            </form>
+            <bs-catalog-search-form
+              class="bs-search"
+              label="Search the catalog"
+              placeholder="Title, artist, ISRC, UPC…"
+              submitLabel="Search"
+              [(text)]="searchText"
+              (submitted)="search()"
+            />
           </div>
 
           @if (searchState(); as found) {
@@ -225,12 +215,7 @@ interface SearchState {
       align-items: center;
     }
     .bs-search {
-      display: flex;
-      align-items: center;
       flex: 1 1 320px;
-    }
-    .bs-search mat-form-field {
-      flex: 1;
     }
     .bs-search-heading {
       display: flex;

@@ -1,12 +1,10 @@
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { MatButton } from '@angular/material/button';
 import { MatCard, MatCardContent } from '@angular/material/card';
 import { MatDialog } from '@angular/material/dialog';
-import { MatIcon } from '@angular/material/icon';
 import { MatTab, MatTabGroup } from '@angular/material/tabs';
-import { Router, RouterLink } from '@angular/router';
+import { Router } from '@angular/router';
 import {
   CATALOG_ERROR_CODES,
   type ReleaseComparison,
@@ -32,7 +30,9 @@ import { CatalogClient } from '../../shared/data/catalog.client';
 import { type ListBody, listItems } from '../../shared/data/list-body';
 import { displayText, formatDuration } from '../../shared/format/catalog-display';
 import { OrgScopeComponent } from '../../shared/ui/org-scope.component';
+import { PageHeadingComponent } from '../../shared/ui/page-heading.component';
 import { revalidate } from '../../shared/ui/revalidate';
+import { StaleAlertComponent } from '../../shared/ui/stale-alert.component';
 import { TextPromptDialogComponent, type TextPromptData } from '../../shared/ui/text-prompt.dialog';
 import { type CompareRequest, ReleaseHistoryComponent } from './release-history.component';
 import { ReleaseMetadataComponent } from './release-metadata.component';
@@ -55,16 +55,15 @@ const TABS = { metadata: 0, schedule: 1, history: 2 } as const;
 @Component({
   selector: 'bs-release-editor-page',
   imports: [
-    RouterLink,
-    MatButton,
     MatCard,
     MatCardContent,
-    MatIcon,
     MatTabGroup,
     MatTab,
     ErrorStateComponent,
     LoadingStateComponent,
     OrgScopeComponent,
+    PageHeadingComponent,
+    StaleAlertComponent,
     ProblemAlertComponent,
     ReleaseStatusBarComponent,
     ReleaseMetadataComponent,
@@ -75,39 +74,12 @@ const TABS = { metadata: 0, schedule: 1, history: 2 } as const;
   providers: [ActiveOrganisation, ArtworkUrls],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './release-editor.page.html',
+  styleUrl: '../../shared/ui/catalog-page.scss',
   styles: `
-    .bs-editor-heading {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: baseline;
-      gap: 12px;
-    }
-    .bs-editor-heading h1 {
-      margin: 0;
-    }
     .bs-editor-body {
       display: grid;
       gap: 16px;
       padding-top: 16px;
-    }
-    .bs-notice {
-      min-height: 1lh;
-      margin: 0;
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .bs-stale {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: 12px;
-      padding: 12px 16px;
-      border-radius: 12px;
-      background: var(--mat-sys-error-container);
-      color: var(--mat-sys-on-error-container);
-    }
-    .bs-stale p {
-      margin: 0;
-      flex: 1 1 320px;
     }
   `,
 })

@@ -4,6 +4,7 @@ import { type ChangePlan } from '@bandstand/catalog/contracts';
 import { ProblemAlertComponent, type ShownProblem } from '@bandstand/shared/web-ui';
 import { type PlanItemsView } from '../data/plan-items';
 import { PlanPreviewComponent } from './plan-preview.component';
+import { StaleAlertComponent } from './stale-alert.component';
 
 /**
  * A previewed plan with what can be done with it: apply it (all or nothing), discard it, or — when
@@ -11,7 +12,7 @@ import { PlanPreviewComponent } from './plan-preview.component';
  */
 @Component({
   selector: 'bs-plan-panel',
-  imports: [MatButton, PlanPreviewComponent, ProblemAlertComponent],
+  imports: [MatButton, PlanPreviewComponent, ProblemAlertComponent, StaleAlertComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <bs-plan-preview
@@ -21,15 +22,12 @@ import { PlanPreviewComponent } from './plan-preview.component';
       (loadMore)="loadMore.emit()"
     />
     @if (stale()) {
-      <div class="bs-plan-stale" role="alert">
-        <p>
-          The catalog changed since this preview (someone saved a release it touches), so nothing was applied.
-          Preview again to see the changes as they would be now.
-        </p>
-        <button mat-flat-button type="button" [disabled]="busy()" (click)="previewAgain.emit()">
-          Preview again
-        </button>
-      </div>
+      <bs-catalog-stale-alert
+        message="The catalog changed since this preview (someone saved a release it touches), so nothing was applied. Preview again to see the changes as they would be now."
+        action="Preview again"
+        [busy]="busy()"
+        (act)="previewAgain.emit()"
+      />
     } @else {
       <bs-problem-alert [problem]="problem()" />
     }
@@ -60,20 +58,6 @@ import { PlanPreviewComponent } from './plan-preview.component';
       display: flex;
       align-items: center;
       gap: 8px;
-    }
-    .bs-plan-stale {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: 12px;
-      padding: 12px 16px;
-      border-radius: 12px;
-      background: var(--mat-sys-error-container);
-      color: var(--mat-sys-on-error-container);
-    }
-    .bs-plan-stale p {
-      flex: 1 1 320px;
-      margin: 0;
     }
     .bs-muted {
       color: var(--mat-sys-on-surface-variant);

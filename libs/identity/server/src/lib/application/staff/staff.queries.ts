@@ -7,14 +7,9 @@ import {
   type StaffUserSummary,
 } from '@bandstand/identity/contracts';
 import { ApprovalNotFound } from '@bandstand/identity/domain';
-import {
-  DomainError,
-  type OrgRole,
-  type Page,
-  STAFF_ROLES,
-  type StaffRole,
-} from '@bandstand/shared/contracts';
+import { type OrgRole, type Page, STAFF_ROLES, type StaffRole } from '@bandstand/shared/contracts';
 import { KERNEL_CLOCK, KernelDatabase, type KernelClock } from '@bandstand/shared/event-store';
+import { CursorInvalid, encodeCursor, keysetPage } from '@bandstand/shared/http';
 import { isoUtc } from '../teams/teams.queries';
 import { StaffUserNotFound } from './grant-role.action';
 
@@ -23,16 +18,6 @@ export type { StaffUserDetail } from '@bandstand/identity/contracts';
 
 /** Most approval requests one list returns (newest first). */
 export const MAX_LISTED_APPROVALS = 200;
-
-/** A cursor that is not a `nextCursor` of this list (400). */
-export class StaffUsersCursorInvalid extends DomainError {
-  constructor() {
-    super('VALIDATION.INVALID_CURSOR', 'cursor must be the nextCursor of a previous page', {
-      status: 400,
-      field: 'cursor',
-    });
-  }
-}
 
 interface UserRow {
   readonly user_id: string;
@@ -72,11 +57,8 @@ function likePattern(text: string): string {
   return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
-function encodeCursor(row: UserRow): string {
-  return Buffer.from(JSON.stringify([row.cursor_at, row.user_id]), 'utf8').toString('base64url');
-}
-
-function decodeCursor(cursor: string): readonly [string, string] {
+/** The position of a cursor made from a user row: its exact creation instant and id. */
+function decodeUsersCursor(cursor: string): readonly [string, string] {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (
@@ -91,7 +73,7 @@ function decodeCursor(cursor: string): readonly [string, string] {
   } catch {
     // Falls through to the error below: a malformed cursor is always the client's fault.
   }
-  throw new StaffUsersCursorInvalid();
+  throw new CursorInvalid();
 }
 
 function summaryOf(row: UserRow): StaffUserSummary {
@@ -148,7 +130,7 @@ export class StaffQueries {
       );
     }
     if (cursor !== undefined) {
-      const [at, userId] = decodeCursor(cursor);
+      const [at, userId] = decodeUsersCursor(cursor);
       params.push(at, userId);
       where.push(`(u.created_at, u.user_id) < ($${params.length - 1}::timestamptz, $${params.length})`);
     }
@@ -159,12 +141,7 @@ export class StaffQueries {
         order by u.created_at desc, u.user_id desc limit $${params.length}`,
       params,
     );
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    return {
-      items: page.map(summaryOf),
-      nextCursor: rows.length > limit && last !== undefined ? encodeCursor(last) : null,
-    };
+    return keysetPage(rows, limit, summaryOf, (last) => encodeCursor([last.cursor_at, last.user_id]));
   }
 
   /** One user with organisations and the count of active sessions; 404 when there is none. */

@@ -1,16 +1,9 @@
 import { createHash } from 'node:crypto';
-import { type DynamicModule, Global, Injectable, Module, type Provider } from '@nestjs/common';
+import { type DynamicModule, Global, Module, type Provider } from '@nestjs/common';
 import { type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { type FastifyRequest } from 'fastify';
-import {
-  AccessModule,
-  MEMBERSHIP_LOOKUP,
-  PRINCIPAL_RESOLVER,
-  type Principal,
-  type PrincipalResolver,
-} from '@bandstand/shared/access';
-import { STAFF_ROLES, type StaffRole } from '@bandstand/shared/contracts';
-import { configureHttpApp, createFastifyAdapter } from '@bandstand/shared/http';
+import { AccessModule, MEMBERSHIP_LOOKUP, PRINCIPAL_RESOLVER } from '@bandstand/shared/access';
+import { TestPrincipalResolver } from '@bandstand/shared/access/testing';
+import { startTestHttpApp } from '@bandstand/shared/http/testing';
 import { MemoryLogDestination, ObservabilityModule } from '@bandstand/shared/observability';
 import { CommandBus } from '@nestjs/cqrs';
 import { Test, type TestingModule } from '@nestjs/testing';
@@ -81,28 +74,7 @@ export class TestAccountDirectory implements AccountDirectory {
   }
 }
 
-/**
- * Who calls the test app's HTTP routes: `Authorization: Test <userId>[ <staff role>,…]`. It stands
- * in for the accounts area's token-checking resolver, which has its own tests; the access guard,
- * the membership lookup and the controllers are the real ones.
- */
-@Injectable()
-export class TestPrincipalResolver implements PrincipalResolver {
-  resolve(request: FastifyRequest): Promise<Principal | null> {
-    const header = request.headers.authorization;
-    if (header === undefined || !header.startsWith('Test ')) return Promise.resolve(null);
-    const [userId = '', staff = ''] = header.slice('Test '.length).split(' ');
-    const staffRoles = staff
-      .split(',')
-      .filter((role): role is StaffRole => (STAFF_ROLES as readonly string[]).includes(role));
-    return Promise.resolve({ userId, sessionId: `session-of-${userId}`, staffRoles });
-  }
-}
-
-/** The `Authorization` header {@link TestPrincipalResolver} reads. */
-export function testAuthorization(userId: string, staffRoles: readonly StaffRole[] = []): string {
-  return `Test ${userId} ${staffRoles.join(',')}`.trimEnd();
-}
+export { TestPrincipalResolver, testAuthorization } from '@bandstand/shared/access/testing';
 
 /** The identity tables the teams and staff areas use, without the other areas' (still being built). */
 export const teamsTestPersistence: ContextPersistence = {
@@ -245,12 +217,7 @@ export async function startIdentityTestApp(options: IdentityTestAppOptions): Pro
   let http: NestFastifyApplication | undefined;
   if (options.http === true) {
     const httpConfig = { PUBLIC_URL: TEST_PUBLIC_URL, CORS_ORIGINS: [], BODY_LIMIT_BYTES: 16_384 };
-    http = app.createNestApplication<NestFastifyApplication>(createFastifyAdapter(httpConfig), {
-      bufferLogs: true,
-    });
-    await configureHttpApp(http, httpConfig);
-    await http.init();
-    await http.getHttpAdapter().getInstance().ready();
+    http = await startTestHttpApp(app, httpConfig);
   } else {
     app.useLogger(false);
     await app.init();

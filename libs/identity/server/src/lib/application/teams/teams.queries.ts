@@ -17,6 +17,7 @@ import {
 } from '@bandstand/identity/domain';
 import { type OrgRole, ORG_ROLES, type Page } from '@bandstand/shared/contracts';
 import { KERNEL_CLOCK, KernelDatabase, type KernelClock } from '@bandstand/shared/event-store';
+import { keysetPage } from '@bandstand/shared/http';
 import { ACCOUNT_DIRECTORY, type AccountDirectory } from '../accounts/account-services';
 import { UNKNOWN_USER_NAME } from './team-activity.projection';
 
@@ -188,18 +189,18 @@ export class TeamsQueries {
         order by stream_version desc limit $3`,
       [orgId, before, limit + 1],
     );
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    return {
-      items: page.map((row) => ({
+    return keysetPage(
+      rows,
+      limit,
+      (row) => ({
         eventId: row.event_id,
         at: row.at,
         actor: { userId: row.actor_id, displayName: row.actor_name },
         kind: row.kind,
         summary: row.summary,
-      })),
-      nextCursor: rows.length > limit && last !== undefined ? String(last.stream_version) : null,
-    };
+      }),
+      (last) => String(last.stream_version),
+    );
   }
 
   private statusOf(row: InvitationRow): InvitationStatus {
