@@ -35,7 +35,7 @@ import { type ContributorForm, contributorForm } from './release-form';
   template: `
     <fieldset class="bs-contributors">
       <legend>{{ label() }}</legend>
-      @for (row of contributors().controls; track row; let i = $index) {
+      @for (row of contributors().controls; track $index; let i = $index) {
         <div class="bs-contributor" [formGroup]="row" [attr.data-contributor]="i">
           <mat-form-field class="bs-wide">
             <mat-label>{{ label() }} {{ i + 1 }} name</mat-label>

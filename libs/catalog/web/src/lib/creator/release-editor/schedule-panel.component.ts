@@ -161,7 +161,7 @@ function zoneName(): string {
 
       <fieldset formArrayName="territoryReleases">
         <legend>Territories' own release moments</legend>
-        @for (row of form().controls.territoryReleases.controls; track row; let i = $index) {
+        @for (row of form().controls.territoryReleases.controls; track $index; let i = $index) {
           <div class="bs-row" [formGroupName]="i" [attr.data-territory-release]="i">
             <mat-form-field class="bs-territory">
               <mat-label>Moment {{ i + 1 }} territory</mat-label>
@@ -201,7 +201,7 @@ function zoneName(): string {
 
       <fieldset formArrayName="embargoes">
         <legend>Embargoes</legend>
-        @for (row of form().controls.embargoes.controls; track row; let i = $index) {
+        @for (row of form().controls.embargoes.controls; track $index; let i = $index) {
           <div class="bs-row" [formGroupName]="i" [attr.data-embargo]="i">
             <mat-form-field class="bs-territory">
               <mat-label>Embargo {{ i + 1 }} territory</mat-label>

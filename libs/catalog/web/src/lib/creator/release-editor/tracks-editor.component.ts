@@ -60,7 +60,13 @@ export interface TrackAudio {
             <th scope="col"><span class="bs-visually-hidden">Order</span></th>
           </tr>
         </thead>
-        @for (row of tracks().controls; track row; let i = $index; let first = $first; let last = $last) {
+        @for (
+          row of tracks().controls;
+          track row.controls.trackId.value ?? row;
+          let i = $index;
+          let first = $first;
+          let last = $last
+        ) {
           <tbody [formGroup]="row" [attr.data-track]="i">
             <tr class="bs-track-main">
               <th scope="row" class="bs-position">{{ i + 1 }}</th>

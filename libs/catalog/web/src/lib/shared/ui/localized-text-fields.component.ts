@@ -44,7 +44,7 @@ import { type LocalizedTextForm, translationForm } from './localized-text.form';
         </mat-form-field>
       </div>
       <div formArrayName="translations" class="bs-translations">
-        @for (row of group().controls.translations.controls; track row; let i = $index) {
+        @for (row of group().controls.translations.controls; track $index; let i = $index) {
           <div class="bs-translation" [formGroupName]="i">
             <mat-form-field class="bs-language">
               <mat-label>{{ label() }} translation {{ i + 1 }} language</mat-label>
