@@ -26,6 +26,10 @@ import { authInterceptor } from '../data/auth.interceptor';
 import { AuthStore } from '../data/auth.store';
 import { identityRoutes } from '../identity.routes';
 import { IDENTITY_CONFIG, type IdentityConfig } from '../identity.config';
+import { textOf } from '@bandstand/shared/web-ui/testing';
+
+// Shared with every console's specs; re-exported so that this context's specs import one module.
+export { buttonNamed, find, spokenText, textOf, type, until } from '@bandstand/shared/web-ui/testing';
 
 /** A fan and creator without staff roles. */
 export const ANA: SessionUser = {
@@ -94,34 +98,6 @@ export function identityTestingProviders(
   ];
 }
 
-/** The visible text of an element, with whitespace collapsed. */
-export function textOf(element: Element | null | undefined): string {
-  return (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
-
-/** The element matching `selector` inside `scope`, or a failure naming what is missing. */
-export function find<T extends Element = HTMLElement>(scope: ParentNode, selector: string): T {
-  const found = scope.querySelector<T>(selector);
-  if (found === null) throw new Error(`Nothing matches ${selector}`);
-  return found;
-}
-
-/** The text a screen reader reads for `element`: its text without the parts hidden from it (icons). */
-export function spokenText(element: Element): string {
-  const copy = element.cloneNode(true) as Element;
-  copy.querySelectorAll('[aria-hidden="true"]').forEach((hidden) => hidden.remove());
-  return textOf(copy);
-}
-
-/** The button (or link) whose name is `text` (its aria-label, or its spoken text), inside `scope`. */
-export function buttonNamed(scope: ParentNode, text: string): HTMLElement {
-  const found = [...scope.querySelectorAll<HTMLElement>('button, a')].find(
-    (candidate) => (candidate.getAttribute('aria-label') ?? spokenText(candidate)) === text,
-  );
-  if (found === undefined) throw new Error(`No button or link named "${text}"`);
-  return found;
-}
-
 /** The input labelled `label` (by its mat-label), inside `scope`. */
 export function fieldLabelled(scope: ParentNode, label: string): HTMLInputElement {
   const labelElement = [...scope.querySelectorAll('label')].find(
@@ -131,12 +107,6 @@ export function fieldLabelled(scope: ParentNode, label: string): HTMLInputElemen
   const input = id ? scope.querySelector<HTMLInputElement>(`[id="${id}"]`) : null;
   if (input === null) throw new Error(`No field labelled "${label}"`);
   return input;
-}
-
-/** Types `value` into `input` as a user would (an input event per change). */
-export function type(input: HTMLInputElement | HTMLTextAreaElement, value: string): void {
-  input.value = value;
-  input.dispatchEvent(new Event('input'));
 }
 
 /**
@@ -153,15 +123,6 @@ export async function nextRequest(
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
   return http.expectOne(match);
-}
-
-/** Waits (a little at a time) until `done` holds; fails naming `what` when it never does. */
-export async function until(what: string, done: () => boolean): Promise<void> {
-  for (let turn = 0; turn < 100; turn++) {
-    if (done()) return;
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  }
-  throw new Error(`Gave up waiting: ${what}`);
 }
 
 /** A console with identity's pages, opened at `url`, with what tests need to drive it. */

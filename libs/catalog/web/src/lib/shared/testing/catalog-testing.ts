@@ -32,6 +32,10 @@ import {
   type ProblemDetails,
   problemType,
 } from '@bandstand/shared/contracts';
+import { find, spokenText, textOf, until } from '@bandstand/shared/web-ui/testing';
+
+// Shared with every console's specs; re-exported so that this context's specs import one module.
+export { buttonNamed, find, spokenText, textOf, type, until } from '@bandstand/shared/web-ui/testing';
 
 /** The organisation of the tests, and its catalog's base path. */
 export const ORG_ID = 'org-1';
@@ -236,34 +240,6 @@ export function setUpCatalogPage(
   return TestBed.inject(HttpTestingController);
 }
 
-/** The visible text of an element, with whitespace collapsed. */
-export function textOf(element: Element | null | undefined): string {
-  return (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
-
-/** The element matching `selector` inside `scope`, or a failure naming what is missing. */
-export function find<T extends Element = HTMLElement>(scope: ParentNode, selector: string): T {
-  const found = scope.querySelector<T>(selector);
-  if (found === null) throw new Error(`Nothing matches ${selector}`);
-  return found;
-}
-
-/** The text a screen reader reads for `element`: its text without the parts hidden from it (icons). */
-export function spokenText(element: Element): string {
-  const copy = element.cloneNode(true) as Element;
-  copy.querySelectorAll('[aria-hidden="true"]').forEach((hidden) => hidden.remove());
-  return textOf(copy);
-}
-
-/** The button (or link) whose name is `text` (its aria-label, or its spoken text), inside `scope`. */
-export function buttonNamed(scope: ParentNode, text: string): HTMLElement {
-  const found = [...scope.querySelectorAll<HTMLElement>('button, a')].find(
-    (candidate) => (candidate.getAttribute('aria-label') ?? spokenText(candidate)) === text,
-  );
-  if (found === undefined) throw new Error(`No button or link named "${text}"`);
-  return found;
-}
-
 /** Whether a button or link named `text` is there. */
 export function hasButton(scope: ParentNode, text: string): boolean {
   return [...scope.querySelectorAll<HTMLElement>('button, a')].some(
@@ -296,12 +272,6 @@ export function formFieldLabelled(scope: ParentNode, label: string): HTMLElement
 /** The message of the form field holding `input` (its mat-error), or '' when it shows none. */
 export function errorOf(input: Element): string {
   return textOf(input.closest('mat-form-field')?.querySelector('mat-error'));
-}
-
-/** Types `value` into `input` as a user would (an input event per change). */
-export function type(input: HTMLInputElement | HTMLTextAreaElement, value: string): void {
-  input.value = value;
-  input.dispatchEvent(new Event('input'));
 }
 
 /**
@@ -344,15 +314,6 @@ export async function nextRequest(
     matches,
     typeof match === 'function' ? 'a matching request' : `${match.method ?? 'any'} ${match.url}`,
   );
-}
-
-/** Waits (a little at a time) until `done` holds; fails naming `what` when it never does. */
-export async function until(what: string, done: () => boolean): Promise<void> {
-  for (let turn = 0; turn < 100; turn++) {
-    if (done()) return;
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  }
-  throw new Error(`Gave up waiting: ${what}`);
 }
 
 /** Answers the organisations request every catalog page starts with. */
